@@ -1,0 +1,165 @@
+package io.weft.client;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+import io.weft.client.internal.CompletionWatcher;
+import io.weft.model.Checks;
+import io.weft.model.Ids;
+import io.weft.model.InvalidValueException;
+import io.weft.model.cluster.MemberInfo;
+import io.weft.model.grid.CancelTask;
+import io.weft.model.grid.GridNames;
+import io.weft.model.grid.InterruptAttempt;
+import io.weft.model.grid.TaskSubmitter;
+import io.weft.model.session.Session;
+import io.weft.model.task.StatusChange;
+import io.weft.model.task.Task;
+import io.weft.model.task.TaskSpec;
+import io.weft.model.task.TaskStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/** Tasks: submit, read, list, cancel and await. */
+public final class Tasks {
+
+    /** The most tasks one submit call takes. */
+    public static final int MAX_BATCH = 10_000;
+
+    private final HazelcastInstance hazelcast;
+    private final IMap<String, Task> tasks;
+    private final Sessions sessions;
+    private final Clock clock;
+    private final TaskSubmitter submitter;
+    private final CompletionWatcher watcher;
+
+    Tasks(HazelcastInstance hazelcast, Sessions sessions, Clock clock) {
+        this.hazelcast = hazelcast;
+        this.tasks = hazelcast.getMap(GridNames.TASKS);
+        this.sessions = sessions;
+        this.clock = clock;
+        this.submitter = new TaskSubmitter(hazelcast);
+        this.watcher = new CompletionWatcher(tasks);
+    }
+
+    /** Submits one task; see {@link #submit(String, List)}. */
+    public Task submit(String sessionId, TaskSpec spec) {
+        return submit(sessionId, List.of(spec)).get(0);
+    }
+
+    /**
+     * Submits a batch in one grid call per partition owner. Every task is checked first (its session
+     * accepts tasks, a node serves its type); if any is refused, none is stored. A task whose
+     * idempotency key was already used in the session is not created again: the earlier one is
+     * returned in its place. When this returns, the tasks are in the grid with their backups.
+     */
+    public List<Task> submit(String sessionId, List<TaskSpec> specs) {
+        Checks.notNull("tasks", specs);
+        if (specs.isEmpty()) {
+            throw new InvalidValueException("tasks", "must hold at least one task");
+        }
+        Checks.size("tasks", specs, MAX_BATCH);
+        Session session = sessions.require(sessionId);
+        if (!session.state().acceptsTasks()) {
+            throw new IllegalStateException("session " + sessionId + " is " + session.state() + " and takes no new tasks");
+        }
+        Set<String> served = servedTypes();
+        Instant now = clock.instant();
+        List<Task> created = new ArrayList<>(specs.size());
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < specs.size(); i++) {
+            TaskSpec spec = specs.get(i);
+            if (spec == null) {
+                throw new InvalidValueException("tasks[" + i + "]", "is required");
+            }
+            if (!served.contains(spec.type())) {
+                throw new InvalidValueException("tasks[" + i + "].type", "names task type '" + spec.type()
+                        + "', which no node serves; known types: " + served);
+            }
+            if (!spec.dependsOn().isEmpty()) {
+                throw new InvalidValueException("tasks[" + i + "].dependsOn",
+                        "is not supported yet: data dependencies arrive with the data-plane work");
+            }
+            String id = spec.idempotencyKey() == null ? Ids.newTaskId() : Ids.idempotentTaskId(sessionId, spec.idempotencyKey());
+            if (!ids.add(id)) {
+                throw new InvalidValueException("tasks[" + i + "].idempotencyKey", "repeats a key used earlier in this batch");
+            }
+            created.add(Task.create(id, sessionId, spec, now));
+        }
+        return submitter.insert(created);
+    }
+
+    public Optional<Task> get(String taskId) {
+        Checks.id("taskId", taskId);
+        return Optional.ofNullable(tasks.get(taskId));
+    }
+
+    /** The tasks of a session, optionally of one status, oldest first. */
+    public List<Task> list(String sessionId, TaskStatus status) {
+        sessions.require(sessionId);
+        Predicate<String, Task> query = status == null
+                ? Predicates.equal("sessionId", sessionId)
+                : Predicates.and(Predicates.equal("sessionId", sessionId), Predicates.equal("status", status.name()));
+        return tasks.values(query).stream()
+                .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id)).toList();
+    }
+
+    /**
+     * Cancels a task that has not finished: at once if it waits, and by interrupting its attempt if it
+     * runs. Returns the task afterwards; a finished task is returned unchanged.
+     */
+    public Task cancel(String taskId) {
+        Checks.id("taskId", taskId);
+        Task after = tasks.executeOnKey(taskId, new CancelTask(clock.millis()));
+        if (after == null) {
+            throw new NoSuchElementException("no task " + taskId);
+        }
+        interruptIfItRan(hazelcast, after);
+        return after;
+    }
+
+    /**
+     * Completes when the task reaches a terminal status, told by the task's own change event (no
+     * polling). Callbacks attached without an executor run on Hazelcast's event thread: keep them short.
+     */
+    public CompletableFuture<Task> await(String taskId) {
+        Task current = get(taskId).orElseThrow(() -> new NoSuchElementException("no task " + taskId));
+        return watcher.await(current);
+    }
+
+    void close() {
+        watcher.close();
+    }
+
+    /** A task just cancelled while RUNNING: ask its worker to interrupt the attempt. */
+    static void interruptIfItRan(HazelcastInstance hazelcast, Task cancelled) {
+        List<StatusChange> history = cancelled.history();
+        if (cancelled.status() != TaskStatus.CANCELLED || history.size() < 2
+                || history.get(history.size() - 2).status() != TaskStatus.RUNNING || cancelled.worker() == null) {
+            return;
+        }
+        for (Member member : hazelcast.getCluster().getMembers()) {
+            if (member.getUuid().toString().equals(cancelled.worker())) {
+                hazelcast.getExecutorService(GridNames.EXECUTOR)
+                        .submitToMember(new InterruptAttempt(cancelled.id(), cancelled.attempt()), member);
+            }
+        }
+    }
+
+    private Set<String> servedTypes() {
+        IMap<String, MemberInfo> members = hazelcast.getMap(GridNames.MEMBERS);
+        Set<String> types = new HashSet<>();
+        members.values().forEach(m -> m.served().forEach(s -> types.add(s.type().name())));
+        return types;
+    }
+}

@@ -1,0 +1,78 @@
+package io.weft.client;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import io.weft.model.serialization.WeftSerializers;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The Java entry to Weft, one service per domain: {@link #sessions()}, {@link #tasks()},
+ * {@link #results()}, {@link #events()}. Works over a Hazelcast client ({@link #connect}) or inside a
+ * member's JVM ({@link #embedded}); both see the same cluster the same way. Thread-safe.
+ */
+public final class WeftClient implements AutoCloseable {
+
+    private final HazelcastInstance hazelcast;
+    private final boolean ownsInstance;
+    private final Sessions sessions;
+    private final Tasks tasks;
+    private final Results results;
+    private final Events events;
+
+    private WeftClient(HazelcastInstance hazelcast, boolean ownsInstance, Clock clock) {
+        this.hazelcast = hazelcast;
+        this.ownsInstance = ownsInstance;
+        this.sessions = new Sessions(hazelcast, clock);
+        this.tasks = new Tasks(hazelcast, sessions, clock);
+        this.results = new Results(hazelcast, sessions, clock);
+        this.events = new Events(hazelcast);
+    }
+
+    /** Connects as a Hazelcast client; Weft's serializers are added to {@code config}. */
+    public static WeftClient connect(ClientConfig config) {
+        WeftSerializers.register(config.getSerializationConfig(), List.of());
+        return new WeftClient(HazelcastClient.newHazelcastClient(config), true, Clock.systemUTC());
+    }
+
+    /** Works through a member of this JVM (the gateway's embedded default, tests, benchmarks). */
+    public static WeftClient embedded(HazelcastInstance member) {
+        return embedded(member, Clock.systemUTC());
+    }
+
+    public static WeftClient embedded(HazelcastInstance member, Clock clock) {
+        return new WeftClient(member, false, clock);
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    public Results results() {
+        return results;
+    }
+
+    public Events events() {
+        return events;
+    }
+
+    /** The Hazelcast instance underneath, for operators' tools. */
+    public HazelcastInstance hazelcast() {
+        return hazelcast;
+    }
+
+    /** Stops listening; shuts the Hazelcast client down if {@link #connect} made it (never a member). */
+    @Override
+    public void close() {
+        tasks.close();
+        events.close();
+        if (ownsInstance) {
+            hazelcast.shutdown();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.weft.client;
+
+import io.weft.node.WeftNode;
+import io.weft.node.config.NodeSettings;
+import io.weft.node.handler.TaskHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Real Weft nodes in the test JVM on 127.0.0.1, in a cluster of their own (a unique name per
+ * instance), with metrics off. Close it to shut every node down.
+ */
+final class TestCluster implements AutoCloseable {
+
+    private final String name;
+    private final List<WeftNode> nodes = new ArrayList<>();
+    private final Map<String, Integer> slots;
+    private final List<TaskHandler> handlers;
+
+    TestCluster(String prefix, Map<String, Integer> slots, List<TaskHandler> handlers) {
+        this.name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.slots = slots;
+        this.handlers = handlers;
+    }
+
+    static TestCluster of(String prefix, int size) {
+        return of(prefix, size, Map.of());
+    }
+
+    static TestCluster of(String prefix, int size, Map<String, Integer> slots) {
+        TestCluster cluster = new TestCluster(prefix, slots, List.of());
+        for (int i = 0; i < size; i++) {
+            cluster.addNode();
+        }
+        return cluster;
+    }
+
+    WeftNode addNode() {
+        NodeSettings settings = NodeSettings.builder().clusterName(name).members(List.of("127.0.0.1"))
+                .metricsPort(0).slots(slots).sweepInterval(Duration.ofSeconds(1)).gracePeriod(Duration.ofSeconds(5))
+                .build();
+        WeftNode node = WeftNode.start(settings, handlers);
+        nodes.add(node);
+        return node;
+    }
+
+    WeftNode node(int index) {
+        return nodes.get(index);
+    }
+
+    List<WeftNode> nodes() {
+        return nodes;
+    }
+
+    WeftClient client() {
+        return WeftClient.embedded(nodes.get(0).hazelcast());
+    }
+
+    @Override
+    public void close() {
+        for (WeftNode node : nodes) {
+            if (node.hazelcast().getLifecycleService().isRunning()) {
+                node.terminate();
+            }
+        }
+    }
+}

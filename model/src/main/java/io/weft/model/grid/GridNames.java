@@ -1,0 +1,25 @@
+package io.weft.model.grid;
+
+/** Every name Weft gives a grid object, in one place. */
+public final class GridNames {
+
+    public static final String SESSIONS = "weft.sessions";
+    public static final String TASKS = "weft.tasks";
+    public static final String RESULTS = "weft.results";
+    public static final String CHUNKS = "weft.chunks";
+    /** Member uuid to the task types it serves and with how many slots. */
+    public static final String MEMBERS = "weft.members";
+    /** Runs batch inserts on partition owners and hands due tasks between members. */
+    public static final String EXECUTOR = "weft.executor";
+    /** The Jet job that schedules due tasks; one per cluster. */
+    public static final String SCHEDULER_JOB = "weft-scheduler";
+    /** FencedLock names for session-wide operations are this prefix plus the session id. */
+    public static final String SESSION_LOCK_PREFIX = "weft.session.";
+
+    private GridNames() {
+    }
+
+    public static String sessionLock(String sessionId) {
+        return SESSION_LOCK_PREFIX + sessionId;
+    }
+}

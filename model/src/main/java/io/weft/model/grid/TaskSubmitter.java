@@ -1,0 +1,79 @@
+package io.weft.model.grid;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+import com.hazelcast.partition.Partition;
+import com.hazelcast.partition.PartitionService;
+import io.weft.model.task.Task;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Inserts a batch of tasks with one executor call per partition owner, rather than one round-trip
+ * per task. Used by the client and by handlers that submit subtasks.
+ */
+public final class TaskSubmitter {
+
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private final HazelcastInstance hazelcast;
+
+    public TaskSubmitter(HazelcastInstance hazelcast) {
+        this.hazelcast = hazelcast;
+    }
+
+    /** Returns, in the order given, the task stored under each id (an earlier one for a repeated idempotency key). */
+    public List<Task> insert(List<Task> tasks) {
+        PartitionService partitions = hazelcast.getPartitionService();
+        Map<Member, List<Integer>> positionsByOwner = new LinkedHashMap<>();
+        List<Integer> ownerless = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            Partition partition = partitions.getPartition(tasks.get(i).id());
+            Member owner = partition.getOwner();
+            if (owner == null) {
+                ownerless.add(i);
+            } else {
+                positionsByOwner.computeIfAbsent(owner, m -> new ArrayList<>()).add(i);
+            }
+        }
+        IExecutorService executor = hazelcast.getExecutorService(GridNames.EXECUTOR);
+        List<Map.Entry<List<Integer>, Future<List<Task>>>> calls = new ArrayList<>();
+        positionsByOwner.forEach((owner, positions) -> calls.add(Map.entry(positions,
+                executor.submitToMember(new InsertTasks(pick(tasks, positions)), owner))));
+        if (!ownerless.isEmpty()) {
+            // Partitions without an owner (the cluster is still forming): any member inserts them.
+            calls.add(Map.entry(ownerless, executor.submit(new InsertTasks(pick(tasks, ownerless)))));
+        }
+        Task[] stored = new Task[tasks.size()];
+        for (Map.Entry<List<Integer>, Future<List<Task>>> call : calls) {
+            List<Integer> positions = call.getKey();
+            List<Task> inserted = await(call.getValue());
+            for (int j = 0; j < positions.size(); j++) {
+                stored[positions.get(j)] = inserted.get(j);
+            }
+        }
+        return List.of(stored);
+    }
+
+    private static List<Task> pick(List<Task> tasks, List<Integer> positions) {
+        List<Task> picked = new ArrayList<>(positions.size());
+        positions.forEach(i -> picked.add(tasks.get(i)));
+        return picked;
+    }
+
+    private static List<Task> await(Future<List<Task>> call) {
+        try {
+            return call.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while submitting tasks", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("submitting tasks failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.weft.model.grid;
+
+/**
+ * Keys of what a node puts in its member's user context, so that code the grid runs on the member
+ * (executor callables, Jet processors) can reach the node's local services.
+ */
+public final class UserContextKeys {
+
+    /** An {@link AttemptInterrupter}. */
+    public static final String INTERRUPTER = "weft.interrupter";
+    /** The node itself (its type is the node module's business). */
+    public static final String NODE = "weft.node";
+
+    private UserContextKeys() {
+    }
+}

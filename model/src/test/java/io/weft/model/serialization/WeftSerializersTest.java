@@ -1,0 +1,197 @@
+package io.weft.model.serialization;
+
+import static io.weft.model.task.TaskFixtures.MEMBER;
+import static io.weft.model.task.TaskFixtures.OTHER_MEMBER;
+import static io.weft.model.task.TaskFixtures.T0;
+import static io.weft.model.task.TaskFixtures.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.internal.serialization.SerializationService;
+import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
+import com.hazelcast.internal.serialization.impl.compact.Schema;
+import com.hazelcast.internal.serialization.impl.compact.SchemaService;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import io.weft.model.grid.CancelTask;
+import io.weft.model.grid.ClaimTask;
+import io.weft.model.grid.CompleteAttempt;
+import io.weft.model.grid.CompleteResult;
+import io.weft.model.grid.InsertTask;
+import io.weft.model.grid.InsertTasks;
+import io.weft.model.grid.InterruptAttempt;
+import io.weft.model.grid.PromoteDueTask;
+import io.weft.model.grid.RequeueOrphan;
+import io.weft.model.result.ResultMeta;
+import io.weft.model.session.Session;
+import io.weft.model.session.SessionState;
+import io.weft.model.task.ErrorType;
+import io.weft.model.task.Task;
+import io.weft.model.task.TaskError;
+import io.weft.model.task.TaskEvent;
+import io.weft.model.task.TaskOptions;
+import io.weft.model.task.TaskSpec;
+import io.weft.model.task.TaskStatus;
+import io.weft.model.type.TaskType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every grid type survives a Compact round trip, through the same serialization service a member uses. */
+class WeftSerializersTest {
+
+    private static SerializationService serialization;
+
+    /** Keeps schemas in this JVM, where a member would replicate them over the cluster. */
+    private static final class InMemorySchemas implements SchemaService {
+        private final Map<Long, Schema> schemas = new ConcurrentHashMap<>();
+
+        @Override
+        public Schema get(long schemaId) {
+            return schemas.get(schemaId);
+        }
+
+        @Override
+        public void put(Schema schema) {
+            schemas.put(schema.getSchemaId(), schema);
+        }
+
+        @Override
+        public void putLocal(Schema schema) {
+            put(schema);
+        }
+    }
+
+    @BeforeAll
+    static void startSerialization() {
+        // The build's argLine asks Hazelcast for slf4j, which this module does not ship; nothing here logs.
+        System.setProperty("hazelcast.logging.type", "none");
+        SerializationConfig config = WeftSerializers.register(new SerializationConfig(), List.of());
+        serialization = new DefaultSerializationServiceBuilder()
+                .setConfig(config)
+                .setSchemaService(new InMemorySchemas())
+                .build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T value) {
+        Data data = serialization.toData(value);
+        assertThat(data.isCompact()).as("%s is Compact", value.getClass().getSimpleName()).isTrue();
+        return (T) serialization.toObject(data);
+    }
+
+    private static Task aTaskWithHistoryAndError() {
+        TaskOptions options = TaskOptions.builder().priority(7).maxRetries(4).backoff(Duration.ofMillis(1500))
+                .timeout(Duration.ofSeconds(30)).runAt(at(-5)).labels(Map.of("team", "a", "tier", "gold")).build();
+        TaskSpec spec = new TaskSpec("echo", "{\"x\":[1,2]}", options, List.of("r-in"), List.of("r-out"), "key-1", "t-parent");
+        return Task.create("t-1", "s-1", spec, T0)
+                .inputsReady(at(1))
+                .claim(MEMBER, at(1))
+                .failAttempt(TaskError.fromException(new IllegalStateException("boom")), at(2), at(3))
+                .promote(at(3))
+                .claim(OTHER_MEMBER, at(4));
+    }
+
+    @Test
+    void everyModelSerializerHasAStableDistinctWeftTypeName() {
+        List<CompactSerializer<?>> all = WeftSerializers.all();
+        Set<String> names = all.stream().map(CompactSerializer::getTypeName).collect(Collectors.toSet());
+
+        assertThat(names).hasSize(all.size()).allMatch(name -> name.startsWith("weft."));
+        assertThat(names).contains("weft.Task", "weft.Session", "weft.ResultMeta", "weft.TaskEvent");
+    }
+
+    @Test
+    void taskWithHistoryErrorAndOptionsSurvivesARoundTrip() {
+        Task task = aTaskWithHistoryAndError();
+
+        Task copy = roundTrip(task);
+
+        assertThat(copy).isEqualTo(task);
+        assertThat(copy.history()).hasSize(6);
+        assertThat(copy.error().exception()).isEqualTo(IllegalStateException.class.getName());
+    }
+
+    @Test
+    void finishedTaskWithOutputSurvivesARoundTrip() {
+        Task done = aTaskWithHistoryAndError().succeed("{\"y\":true}", at(5));
+
+        assertThat(roundTrip(done)).isEqualTo(done);
+    }
+
+    @Test
+    void taskWithDefaultOptionsSurvivesARoundTrip() {
+        Task queued = Task.create("t-2", "s-1", TaskSpec.of("echo", null), T0);
+
+        assertThat(roundTrip(queued)).isEqualTo(queued);
+    }
+
+    @Test
+    void sessionWithLabelsSurvivesARoundTrip() {
+        Session session = new Session("s-1", "nightly", Map.of("team", "a", "env", "prod"), SessionState.PAUSED, T0);
+
+        assertThat(roundTrip(session)).isEqualTo(session);
+        Session bare = new Session("s-2", null, null, SessionState.OPEN, T0);
+        assertThat(roundTrip(bare)).isEqualTo(bare);
+    }
+
+    @Test
+    void resultMetaSurvivesARoundTripCreatedAndCompleted() {
+        ResultMeta created = ResultMeta.created("r-1", "s-1", "out.bin", "application/json", "t-1", T0, at(3600));
+        ResultMeta uploaded = ResultMeta.created("r-2", "s-1", "in.bin", null, null, T0, at(60)).complete(3_000_000, "ab".repeat(32), 3);
+
+        assertThat(roundTrip(created)).isEqualTo(created);
+        assertThat(roundTrip(uploaded)).isEqualTo(uploaded);
+    }
+
+    @Test
+    void taskTypeSurvivesARoundTrip() {
+        TaskType type = new TaskType("image.resize", "2", "Resizes an image",
+                "{\"type\":\"object\"}", "{\"type\":\"string\"}", TaskOptions.builder().priority(2).build());
+
+        assertThat(roundTrip(type)).isEqualTo(type);
+        assertThat(roundTrip(TaskType.of("echo", null, null, null))).isEqualTo(TaskType.of("echo", null, null, null));
+    }
+
+    @Test
+    void taskEventsSurviveARoundTripIncludingACreationWithoutPreviousStatus() {
+        TaskEvent creation = new TaskEvent(0, T0, "s-1", "t-1", null, TaskStatus.QUEUED, 1);
+        TaskEvent change = TaskEvent.latest(aTaskWithHistoryAndError());
+
+        assertThat(roundTrip(creation)).isEqualTo(creation);
+        assertThat(roundTrip(change)).isEqualTo(change);
+    }
+
+    @Test
+    void entryProcessorsSurviveARoundTrip() {
+        List<Object> processors = List.of(
+                new ClaimTask(MEMBER, 3, T0.toEpochMilli()),
+                CompleteAttempt.success(2, "{\"ok\":1}", T0.toEpochMilli()),
+                CompleteAttempt.failure(2, TaskError.of(ErrorType.TIMEOUT, "slow"), T0.toEpochMilli(), at(9).toEpochMilli()),
+                new CancelTask(T0.toEpochMilli()),
+                new PromoteDueTask(4, T0.toEpochMilli()),
+                new RequeueOrphan(OTHER_MEMBER, T0.toEpochMilli()),
+                new InsertTask(aTaskWithHistoryAndError()),
+                new CompleteResult(42, "ff".repeat(32), 1));
+
+        for (Object processor : processors) {
+            assertThat(roundTrip(processor)).as(processor.getClass().getSimpleName()).isEqualTo(processor);
+        }
+    }
+
+    @Test
+    void executorMessagesSurviveARoundTrip() {
+        Task task = aTaskWithHistoryAndError();
+        InsertTasks batch = roundTrip(new InsertTasks(List.of(task, Task.create("t-2", "s-1", TaskSpec.of("echo", "1"), T0))));
+        InterruptAttempt interrupt = roundTrip(new InterruptAttempt("t-1", 3));
+
+        assertThat(batch.tasks()).hasSize(2).first().isEqualTo(task);
+        assertThat(interrupt.taskId()).isEqualTo("t-1");
+        assertThat(interrupt.attempt()).isEqualTo(3);
+    }
+}

@@ -1,0 +1,250 @@
+package io.weft.node;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.prometheus.client.exporter.HTTPServer;
+import io.weft.model.cluster.MemberInfo;
+import io.weft.model.cluster.ServedType;
+import io.weft.model.grid.UserContextKeys;
+import io.weft.node.config.MemberConfigFactory;
+import io.weft.node.config.NodeSettings;
+import io.weft.node.config.SlotPlan;
+import io.weft.node.execution.Dispatcher;
+import io.weft.node.execution.HandlerCatalog;
+import io.weft.node.execution.NodeSerializers;
+import io.weft.node.execution.RunningAttempts;
+import io.weft.node.failover.OrphanReaper;
+import io.weft.node.failover.StrandedTaskSweeper;
+import io.weft.node.handler.TaskHandler;
+import io.weft.node.metrics.NodeMetrics;
+import io.weft.node.registry.MemberRegistry;
+import io.weft.node.scheduling.SchedulerJob;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Weft node: a Hazelcast member with Jet that holds part of the grid, takes part in the scheduler
+ * job, runs the task types it has handlers for, and recovers the work of members that leave.
+ */
+public final class WeftNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WeftNode.class);
+    private static final long NODE_LOOKUP_TIMEOUT_SECONDS = 120;
+    public static final String VERSION = "0.1.0";
+
+    private final NodeSettings settings;
+    private final HazelcastInstance hazelcast;
+    private final String memberId;
+    private final NodeMetrics metrics;
+    private final RunningAttempts running = new RunningAttempts();
+    private final ExecutorService workers = Executors.newCachedThreadPool(named("weft-worker"));
+    private final ScheduledExecutorService duties = Executors.newScheduledThreadPool(2, named("weft-duty"));
+    private final MemberRegistry registry;
+    private final Dispatcher dispatcher;
+    private final HandlerCatalog handlers;
+    private final SlotPlan slots;
+    private HTTPServer metricsServer;
+    private volatile boolean stopped;
+
+    private WeftNode(NodeSettings settings, HazelcastInstance hazelcast, HandlerCatalog handlers, SlotPlan slots) {
+        this.settings = settings;
+        this.hazelcast = hazelcast;
+        this.handlers = handlers;
+        this.slots = slots;
+        this.memberId = hazelcast.getCluster().getLocalMember().getUuid().toString();
+        this.metrics = new NodeMetrics(settings.metricsPort() > 0);
+        this.registry = new MemberRegistry(hazelcast);
+        this.dispatcher = new Dispatcher(hazelcast, handlers, slots, registry, running, workers, duties, metrics,
+                settings.clock());
+    }
+
+    /** Starts a node with the handlers found on the classpath. */
+    public static WeftNode start(NodeSettings settings) {
+        return start(settings, List.of());
+    }
+
+    /** Starts a node with the handlers on the classpath plus {@code extraHandlers}. */
+    public static WeftNode start(NodeSettings settings, List<TaskHandler> extraHandlers) {
+        HandlerCatalog handlers = HandlerCatalog.discover(WeftNode.class.getClassLoader(), extraHandlers);
+        Config config = MemberConfigFactory.create(settings, NodeSerializers.all());
+        CompletableFuture<WeftNode> handle = new CompletableFuture<>();
+        ConcurrentHashMap<String, Object> userContext = new ConcurrentHashMap<>();
+        // The handle is in place before the member starts: a running scheduler job reaches this
+        // node through it as soon as the member joins, and waits until the node is built.
+        userContext.put(UserContextKeys.NODE, handle);
+        config.setUserContext(userContext);
+        SlotPlan slots = new SlotPlan(settings, config);
+        HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(config);
+        try {
+            WeftNode node = new WeftNode(settings, hazelcast, handlers, slots);
+            userContext.put(UserContextKeys.INTERRUPTER, node.running);
+            handle.complete(node);
+            node.startDuties();
+            return node;
+        } catch (RuntimeException e) {
+            handle.completeExceptionally(e);
+            hazelcast.getLifecycleService().terminate();
+            throw e;
+        }
+    }
+
+    /** The node of a member, for code the grid runs on it (Jet processors, executor tasks). */
+    @SuppressWarnings("unchecked")
+    public static WeftNode of(HazelcastInstance hazelcast) {
+        Object handle = hazelcast.getUserContext().get(UserContextKeys.NODE);
+        if (!(handle instanceof CompletableFuture<?> future)) {
+            throw new IllegalStateException("member " + hazelcast.getName() + " is not a Weft node");
+        }
+        try {
+            return ((CompletableFuture<WeftNode>) future).get(NODE_LOOKUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the Weft node to start", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the Weft node of member " + hazelcast.getName() + " did not start", e);
+        }
+    }
+
+    private void startDuties() {
+        registry.start(new MemberInfo(memberId, hazelcast.getCluster().getLocalMember().getAddress().toString(), VERSION,
+                settings.clock().instant(), handlers.all().stream()
+                .map(h -> new ServedType(h.type(), slots.slotsFor(h.type().name()))).toList()));
+        hazelcast.getCluster().addMembershipListener(new OrphanReaper(hazelcast, dispatcher, duties, metrics, settings.clock()));
+        SchedulerJob job = new SchedulerJob(hazelcast);
+        job.ensureRunning();
+        long sweepMillis = settings.sweepInterval().toMillis();
+        duties.scheduleWithFixedDelay(new StrandedTaskSweeper(hazelcast, dispatcher, metrics, settings.clock(),
+                settings.sweepInterval()), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        duties.scheduleWithFixedDelay(() -> {
+            try {
+                job.check();
+            } catch (RuntimeException e) {
+                LOG.debug("scheduler job check failed", e);
+            }
+        }, 5, 5, TimeUnit.SECONDS);
+        if (settings.metricsPort() > 0) {
+            try {
+                metricsServer = new HTTPServer(new InetSocketAddress(settings.metricsPort()), metrics.registry(), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot serve metrics on port " + settings.metricsPort(), e);
+            }
+        }
+        LOG.info("Weft node ready: member {} at {}, cluster '{}' of {} members, task types {}", memberId,
+                hazelcast.getCluster().getLocalMember().getAddress(), settings.clusterName(),
+                hazelcast.getCluster().getMembers().size(), handlers.all().stream().map(h -> h.type().name()).toList());
+    }
+
+    public HazelcastInstance hazelcast() {
+        return hazelcast;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public NodeMetrics metrics() {
+        return metrics;
+    }
+
+    public Clock clock() {
+        return settings.clock();
+    }
+
+    public String memberId() {
+        return memberId;
+    }
+
+    public MemberRegistry registry() {
+        return registry;
+    }
+
+    public RunningAttempts runningAttempts() {
+        return running;
+    }
+
+    /**
+     * Leaves the cluster gracefully: takes no new tasks, lets running attempts finish within the grace
+     * period, hands back those that do not, then leaves (the member's partitions migrate first).
+     */
+    public synchronized void shutdown() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        LOG.info("Weft node {} shutting down: draining {} running attempts (grace {})", memberId, running.count(),
+                settings.gracePeriod());
+        dispatcher.stopAccepting();
+        registry.withdraw(memberId);
+        waitForAttempts(settings.gracePeriod());
+        if (running.count() > 0) {
+            LOG.info("handing {} unfinished attempts back to the cluster", running.count());
+            running.stopAll();
+            waitForAttempts(Duration.ofSeconds(10));
+        }
+        stopLocal();
+        hazelcast.shutdown();
+        LOG.info("Weft node {} stopped", memberId);
+    }
+
+    /** Kills the member at once, as a crash would (tests of fail-over). */
+    public synchronized void terminate() {
+        stopped = true;
+        dispatcher.stopAccepting();
+        hazelcast.getLifecycleService().terminate();
+        running.stopAll();
+        stopLocal();
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    private void waitForAttempts(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (running.count() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void stopLocal() {
+        duties.shutdownNow();
+        workers.shutdown();
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+}

@@ -1,0 +1,82 @@
+package io.weft.node.config;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.EventJournalConfig;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.YamlConfigBuilder;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import io.weft.model.grid.GridNames;
+import io.weft.model.serialization.WeftSerializers;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Builds a member's {@link Config}: the YAML, then the settings over it, then Weft's maps. */
+public final class MemberConfigFactory {
+
+    public static final String PACKAGED_CONFIG = "weft/hazelcast.yaml";
+
+    private MemberConfigFactory() {
+    }
+
+    public static Config create(NodeSettings settings, List<CompactSerializer<?>> nodeSerializers) {
+        Config config = load(settings.configPath());
+        config.setClusterName(settings.clusterName());
+        config.getJetConfig().setEnabled(true);
+        config.getNetworkConfig().setPort(settings.port()).setPortAutoIncrement(true);
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getMulticastConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true);
+        if (!settings.members().isEmpty()) {
+            join.getTcpIpConfig().setMembers(settings.members());
+        }
+        config.getCPSubsystemConfig().setCPMemberCount(settings.cpMembers());
+        if (settings.cpMembers() > 0) {
+            config.getCPSubsystemConfig().setGroupSize(cpGroupSize(settings.cpMembers()));
+        }
+        WeftSerializers.register(config.getSerializationConfig(), nodeSerializers);
+        addMaps(config, settings);
+        return config;
+    }
+
+    /** CP groups must be odd, 3 to 7 members, and no larger than the CP member count. */
+    static int cpGroupSize(int cpMembers) {
+        int capped = Math.min(cpMembers, 7);
+        return capped % 2 == 0 ? capped - 1 : capped;
+    }
+
+    private static void addMaps(Config config, NodeSettings settings) {
+        MapConfig tasks = new MapConfig(GridNames.TASKS).setBackupCount(settings.backupCount())
+                .setEventJournalConfig(new EventJournalConfig().setEnabled(true).setCapacity(settings.journalCapacity()));
+        tasks.addIndexConfig(new IndexConfig(IndexType.HASH, "status"));
+        tasks.addIndexConfig(new IndexConfig(IndexType.HASH, "sessionId"));
+        tasks.addIndexConfig(new IndexConfig(IndexType.HASH, "worker"));
+        config.addMapConfig(tasks);
+        config.addMapConfig(new MapConfig(GridNames.SESSIONS).setBackupCount(settings.backupCount()));
+        config.addMapConfig(new MapConfig(GridNames.RESULTS).setBackupCount(settings.backupCount()));
+        config.addMapConfig(new MapConfig(GridNames.CHUNKS).setBackupCount(settings.backupCount()));
+        config.addMapConfig(new MapConfig(GridNames.MEMBERS).setBackupCount(settings.backupCount()));
+    }
+
+    private static Config load(String path) {
+        try (InputStream in = path == null ? packaged() : new FileInputStream(path)) {
+            return new YamlConfigBuilder(in).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the member configuration " + (path == null ? PACKAGED_CONFIG : path), e);
+        }
+    }
+
+    private static InputStream packaged() {
+        InputStream in = MemberConfigFactory.class.getClassLoader().getResourceAsStream(PACKAGED_CONFIG);
+        if (in == null) {
+            throw new IllegalStateException(PACKAGED_CONFIG + " is missing from the classpath");
+        }
+        return in;
+    }
+}

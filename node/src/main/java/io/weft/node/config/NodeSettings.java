@@ -1,0 +1,214 @@
+package io.weft.node.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an operator can set without editing YAML. Immutable; {@link #fromEnvironment(Map)} reads the
+ * {@code WEFT_*} variables and {@link #builder()} states every default.
+ *
+ * @param configPath    a hazelcast.yaml to load instead of the packaged default ({@code WEFT_CONFIG})
+ * @param clusterName   {@code WEFT_CLUSTER_NAME}, default {@value #DEFAULT_CLUSTER_NAME}
+ * @param port          {@code WEFT_PORT}, default {@value #DEFAULT_PORT}; the next ports are tried if taken
+ * @param members       {@code WEFT_MEMBERS}, comma-separated {@code host:port} for TCP-IP join
+ * @param cpMembers     {@code WEFT_CP_MEMBERS}: 0 for one dev node (CP runs unsafe), 3 or more in production
+ * @param metricsPort   {@code WEFT_METRICS_PORT}; 0 turns the Prometheus endpoint off. Default {@value #DEFAULT_METRICS_PORT}
+ * @param backupCount   synchronous backups of every Weft map ({@code WEFT_BACKUP_COUNT}), default 1
+ * @param slots         slots per task type ({@code WEFT_SLOTS}, {@code type=n,type=n}); these win over the YAML's
+ * @param defaultSlots  slots of a type not named in {@code slots} ({@code WEFT_DEFAULT_SLOTS})
+ * @param gracePeriod   how long SIGTERM waits for running attempts before handing them back ({@code WEFT_GRACE_PERIOD})
+ * @param journalCapacity events the tasks map's journal keeps ({@code WEFT_JOURNAL_CAPACITY})
+ * @param sweepInterval how often a node looks for tasks that missed their event ({@code WEFT_SWEEP_INTERVAL})
+ */
+public record NodeSettings(String configPath, String clusterName, int port, List<String> members, int cpMembers,
+                           int metricsPort, int backupCount, Map<String, Integer> slots, Integer defaultSlots,
+                           Duration gracePeriod, int journalCapacity, Duration sweepInterval, Clock clock) {
+
+    public static final String DEFAULT_CLUSTER_NAME = "weft";
+    public static final int DEFAULT_PORT = 5701;
+    public static final int DEFAULT_METRICS_PORT = 9091;
+    public static final int DEFAULT_BACKUP_COUNT = 1;
+    public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
+    public static final int DEFAULT_JOURNAL_CAPACITY = 200_000;
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(2);
+
+    public NodeSettings {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("WEFT_PORT must be 1-65535, got " + port);
+        }
+        if (cpMembers != 0 && cpMembers < 3) {
+            throw new IllegalArgumentException("WEFT_CP_MEMBERS must be 0 (one dev node) or at least 3, got " + cpMembers);
+        }
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new IllegalArgumentException("WEFT_METRICS_PORT must be 0-65535, got " + metricsPort);
+        }
+        if (backupCount < 0 || backupCount > 6) {
+            throw new IllegalArgumentException("WEFT_BACKUP_COUNT must be 0-6, got " + backupCount);
+        }
+        slots.forEach((type, n) -> {
+            if (n < 1) {
+                throw new IllegalArgumentException("slots of " + type + " must be at least 1, got " + n);
+            }
+        });
+        if (defaultSlots != null && defaultSlots < 1) {
+            throw new IllegalArgumentException("WEFT_DEFAULT_SLOTS must be at least 1, got " + defaultSlots);
+        }
+        if (journalCapacity < 1_000) {
+            throw new IllegalArgumentException("WEFT_JOURNAL_CAPACITY must be at least 1000, got " + journalCapacity);
+        }
+        members = List.copyOf(members);
+        slots = Map.copyOf(slots);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads the {@code WEFT_*} variables; an unset one keeps its default. */
+    public static NodeSettings fromEnvironment(Map<String, String> env) {
+        Builder b = builder();
+        b.configPath = env.get("WEFT_CONFIG");
+        b.clusterName = env.getOrDefault("WEFT_CLUSTER_NAME", DEFAULT_CLUSTER_NAME);
+        b.port = intVar(env, "WEFT_PORT", DEFAULT_PORT);
+        b.members = listVar(env.get("WEFT_MEMBERS"));
+        b.cpMembers = intVar(env, "WEFT_CP_MEMBERS", 0);
+        b.metricsPort = intVar(env, "WEFT_METRICS_PORT", DEFAULT_METRICS_PORT);
+        b.backupCount = intVar(env, "WEFT_BACKUP_COUNT", DEFAULT_BACKUP_COUNT);
+        b.slots = parseSlots(env.getOrDefault("WEFT_SLOTS", ""));
+        b.defaultSlots = env.containsKey("WEFT_DEFAULT_SLOTS") ? intVar(env, "WEFT_DEFAULT_SLOTS", 0) : null;
+        b.gracePeriod = env.containsKey("WEFT_GRACE_PERIOD") ? Duration.parse(env.get("WEFT_GRACE_PERIOD")) : DEFAULT_GRACE_PERIOD;
+        b.journalCapacity = intVar(env, "WEFT_JOURNAL_CAPACITY", DEFAULT_JOURNAL_CAPACITY);
+        b.sweepInterval = env.containsKey("WEFT_SWEEP_INTERVAL") ? Duration.parse(env.get("WEFT_SWEEP_INTERVAL")) : DEFAULT_SWEEP_INTERVAL;
+        return b.build();
+    }
+
+    /** Parses {@code type=n,type=n}. */
+    public static Map<String, Integer> parseSlots(String text) {
+        Map<String, Integer> parsed = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] kv = part.trim().split("=");
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("slots must read type=n[,type=n], got '" + part.trim() + "'");
+            }
+            try {
+                parsed.put(kv[0].trim(), Integer.parseInt(kv[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("slots of " + kv[0].trim() + " must be a number, got '" + kv[1].trim() + "'");
+            }
+        }
+        return parsed;
+    }
+
+    private static int intVar(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
+        }
+    }
+
+    private static List<String> listVar(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Builds settings; every field starts at its default. */
+    public static final class Builder {
+        private String configPath;
+        private String clusterName = DEFAULT_CLUSTER_NAME;
+        private int port = DEFAULT_PORT;
+        private List<String> members = List.of();
+        private int cpMembers;
+        private int metricsPort = DEFAULT_METRICS_PORT;
+        private int backupCount = DEFAULT_BACKUP_COUNT;
+        private Map<String, Integer> slots = Map.of();
+        private Integer defaultSlots;
+        private Duration gracePeriod = DEFAULT_GRACE_PERIOD;
+        private int journalCapacity = DEFAULT_JOURNAL_CAPACITY;
+        private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
+        private Clock clock = Clock.systemUTC();
+
+        public Builder configPath(String value) {
+            this.configPath = value;
+            return this;
+        }
+
+        public Builder clusterName(String value) {
+            this.clusterName = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        public Builder members(List<String> value) {
+            this.members = value;
+            return this;
+        }
+
+        public Builder cpMembers(int value) {
+            this.cpMembers = value;
+            return this;
+        }
+
+        public Builder metricsPort(int value) {
+            this.metricsPort = value;
+            return this;
+        }
+
+        public Builder backupCount(int value) {
+            this.backupCount = value;
+            return this;
+        }
+
+        public Builder slots(Map<String, Integer> value) {
+            this.slots = value;
+            return this;
+        }
+
+        public Builder defaultSlots(Integer value) {
+            this.defaultSlots = value;
+            return this;
+        }
+
+        public Builder gracePeriod(Duration value) {
+            this.gracePeriod = value;
+            return this;
+        }
+
+        public Builder journalCapacity(int value) {
+            this.journalCapacity = value;
+            return this;
+        }
+
+        public Builder sweepInterval(Duration value) {
+            this.sweepInterval = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        public NodeSettings build() {
+            return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
+                    defaultSlots, gracePeriod, journalCapacity, sweepInterval, clock);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.weft.node.execution;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.map.IMap;
+import io.weft.model.Json;
+import io.weft.model.grid.ClaimTask;
+import io.weft.model.grid.CompleteAttempt;
+import io.weft.model.grid.GridNames;
+import io.weft.model.grid.RequeueOrphan;
+import io.weft.model.task.Backoff;
+import io.weft.model.task.ErrorType;
+import io.weft.model.task.Task;
+import io.weft.model.task.TaskError;
+import io.weft.model.task.TaskStatus;
+import io.weft.node.handler.TaskHandler;
+import io.weft.node.metrics.NodeMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one attempt of a due task: claims it (QUEUED to RUNNING, fenced by its attempt), runs its
+ * handler under the task's timeout, and records the outcome through the same fence.
+ */
+final class AttemptRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptRunner.class);
+
+    private final HazelcastInstance hazelcast;
+    private final IMap<String, Task> tasks;
+    private final String memberId;
+    private final HandlerCatalog handlers;
+    private final RunningAttempts running;
+    private final ScheduledExecutorService timers;
+    private final NodeMetrics metrics;
+    private final Clock clock;
+
+    AttemptRunner(HazelcastInstance hazelcast, HandlerCatalog handlers, RunningAttempts running,
+                  ScheduledExecutorService timers, NodeMetrics metrics, Clock clock) {
+        this.hazelcast = hazelcast;
+        this.tasks = hazelcast.getMap(GridNames.TASKS);
+        this.memberId = hazelcast.getCluster().getLocalMember().getUuid().toString();
+        this.handlers = handlers;
+        this.running = running;
+        this.timers = timers;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    void run(DueTask due) {
+        try {
+            Task task = tasks.executeOnKey(due.id(), new ClaimTask(memberId, due.attempt(), clock.millis()));
+            if (task != null) {
+                execute(task);
+            }
+        } catch (HazelcastInstanceNotActiveException e) {
+            LOG.debug("member stopped before task {} finished; the survivors take it over", due.id());
+        }
+    }
+
+    private void execute(Task task) {
+        long startNanos = System.nanoTime();
+        metrics.started.labels(task.type()).inc();
+        metrics.queueWaitSeconds.labels(task.type())
+                .observe(Math.max(0, clock.millis() - task.dueAt().toEpochMilli()) / 1000.0);
+        TaskHandler handler = handlers.handler(task.type()).orElse(null);
+        RunningAttempts.Attempt attempt = running.start(task.id(), task.attempt(), Thread.currentThread());
+        Duration timeout = task.spec().options().timeout();
+        ScheduledFuture<?> timer = timers.schedule(() -> attempt.stop(RunningAttempts.Attempt.Stop.TIMED_OUT),
+                timeout.toNanos(), TimeUnit.NANOSECONDS);
+        String output = null;
+        TaskError error;
+        try {
+            if (handler == null) {
+                throw new IllegalStateException("this node has no handler for task type " + task.type());
+            }
+            output = Json.write(handler.handle(new DefaultTaskContext(task, attempt, hazelcast, clock)));
+            error = null;
+        } catch (Throwable t) {
+            error = errorOf(t, attempt);
+        } finally {
+            timer.cancel(false);
+            running.finish(attempt);
+            Thread.interrupted();
+        }
+        if (error == null && attempt.stopReason() == RunningAttempts.Attempt.Stop.TIMED_OUT) {
+            error = TaskError.of(ErrorType.TIMEOUT, "attempt exceeded its timeout of " + timeout);
+        }
+        metrics.runSeconds.labels(task.type()).observe((System.nanoTime() - startNanos) / 1e9);
+        if (attempt.stopReason() == RunningAttempts.Attempt.Stop.SHUTDOWN) {
+            // Not the task's fault: hand it back to the cluster rather than count a failure.
+            tasks.executeOnKey(task.id(), new RequeueOrphan(memberId, clock.millis()));
+            return;
+        }
+        complete(task, output, error);
+    }
+
+    private void complete(Task task, String output, TaskError error) {
+        long now = clock.millis();
+        CompleteAttempt completion;
+        if (error == null) {
+            completion = CompleteAttempt.success(task.attempt(), output, now);
+        } else {
+            long retryAt = now + Backoff.exponential(task.spec().options().backoff())
+                    .delayBefore(task.failures() + 1, ThreadLocalRandom.current()::nextDouble).toMillis();
+            completion = CompleteAttempt.failure(task.attempt(), error, now, retryAt);
+        }
+        Task after = tasks.executeOnKey(task.id(), completion);
+        if (after == null) {
+            metrics.staleFenceRejections.inc();
+            LOG.debug("task {} attempt {}: completion refused, the attempt is no longer current", task.id(), task.attempt());
+            return;
+        }
+        count(after);
+    }
+
+    private void count(Task after) {
+        if (after.status() == TaskStatus.SUCCEEDED) {
+            metrics.succeeded.labels(after.type()).inc();
+        } else if (after.status() == TaskStatus.FAILED) {
+            metrics.failed.labels(after.type()).inc();
+        } else if (after.status() == TaskStatus.SCHEDULED) {
+            metrics.retried.labels(after.type()).inc();
+        }
+    }
+
+    private static TaskError errorOf(Throwable t, RunningAttempts.Attempt attempt) {
+        return switch (attempt.stopReason()) {
+            case TIMED_OUT -> TaskError.of(ErrorType.TIMEOUT, "attempt exceeded its timeout and was interrupted");
+            case CANCELLED -> TaskError.of(ErrorType.CANCELLED, "cancelled while running");
+            case SHUTDOWN -> TaskError.of(ErrorType.HANDLER_ERROR, "node shut down while the attempt ran");
+            case NONE -> TaskError.fromException(t);
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package io.weft.node.execution;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import io.weft.model.grid.GridNames;
+import io.weft.node.config.SlotPlan;
+import io.weft.node.handler.TaskHandler;
+import io.weft.node.metrics.NodeMetrics;
+import io.weft.node.registry.MemberRegistry;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where due tasks arrive on a node (from the scheduler job, from another node, or from the sweep).
+ * A task of a type this node serves waits in that type's {@link TypeLane}; any other is handed to a
+ * node that serves its type. Each task is held at most once, so a repeated delivery is dropped.
+ */
+public final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final HazelcastInstance hazelcast;
+    private final MemberRegistry registry;
+    private final Map<String, TypeLane> lanes;
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private volatile boolean accepting = true;
+
+    public Dispatcher(HazelcastInstance hazelcast, HandlerCatalog handlers, SlotPlan slots, MemberRegistry registry,
+                      RunningAttempts running, ExecutorService workers, ScheduledExecutorService timers,
+                      NodeMetrics metrics, Clock clock) {
+        this.hazelcast = hazelcast;
+        this.registry = registry;
+        AttemptRunner runner = new AttemptRunner(hazelcast, handlers, running, timers, metrics, clock);
+        Map<String, TypeLane> byType = new LinkedHashMap<>();
+        for (TaskHandler handler : handlers.all()) {
+            String type = handler.type().name();
+            byType.put(type, new TypeLane(type, slots.slotsFor(type), workers, due -> {
+                try {
+                    runner.run(due);
+                } finally {
+                    held.remove(due.id());
+                }
+            }));
+        }
+        this.lanes = Map.copyOf(byType);
+    }
+
+    /** Takes a due task: queues it here, or hands it to a node that serves its type. */
+    public void accept(DueTask task) {
+        if (!accepting) {
+            return;
+        }
+        TypeLane lane = lanes.get(task.type());
+        if (lane != null) {
+            if (held.add(task.id())) {
+                lane.offer(task);
+            }
+            return;
+        }
+        forward(task);
+    }
+
+    /** Whether this node holds the task (queued or running); the sweep skips those. */
+    public boolean holds(String taskId) {
+        return held.contains(taskId);
+    }
+
+    public Optional<Integer> slotsOf(String type) {
+        TypeLane lane = lanes.get(type);
+        return lane == null ? Optional.empty() : Optional.of(lane.slots());
+    }
+
+    /** Tasks waiting for a slot and attempts running, over all types. */
+    public int load() {
+        return lanes.values().stream().mapToInt(l -> l.waiting() + l.busy()).sum();
+    }
+
+    /** Stops taking due tasks (draining, shutting down). Queued ones stay QUEUED in the grid for others. */
+    public void stopAccepting() {
+        accepting = false;
+        lanes.values().forEach(lane -> lane.clear().forEach(task -> held.remove(task.id())));
+    }
+
+    private void forward(DueTask task) {
+        Optional<Member> target = registry.pickServer(task.type());
+        if (target.isEmpty()) {
+            // No member serves the type now; the task stays QUEUED and the sweep offers it again.
+            LOG.debug("no member serves task type {}; task {} waits", task.type(), task.id());
+            return;
+        }
+        hazelcast.getExecutorService(GridNames.EXECUTOR).executeOnMember(new ForwardDueTask(task), target.get());
+    }
+}

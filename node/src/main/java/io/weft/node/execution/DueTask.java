@@ -1,0 +1,15 @@
+package io.weft.node.execution;
+
+import io.weft.model.task.Task;
+import io.weft.model.task.TaskStatus;
+
+/**
+ * The little a scheduler needs to know of a task to queue it: far smaller than the task, so that
+ * many can wait in memory. The worker reads the whole task when it claims it.
+ */
+public record DueTask(String id, String type, int priority, int attempt, long dueAtMillis, TaskStatus status) {
+
+    public static DueTask of(Task task) {
+        return new DueTask(task.id(), task.type(), task.priority(), task.attempt(), task.dueAt().toEpochMilli(), task.status());
+    }
+}

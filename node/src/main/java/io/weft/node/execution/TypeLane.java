@@ -1,0 +1,90 @@
+package io.weft.node.execution;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * One task type's queue on one node: due tasks wait here in priority order (then first come, first
+ * served) and start as slots free up, so concurrency per type is capped at {@code slots}.
+ */
+final class TypeLane {
+
+    private static final Comparator<Queued> ORDER = Comparator.comparingInt((Queued q) -> -q.task().priority())
+            .thenComparingLong(Queued::sequence);
+
+    private final String type;
+    private final int slots;
+    private final Executor workers;
+    private final Consumer<DueTask> runner;
+    private final PriorityQueue<Queued> queue = new PriorityQueue<>(ORDER);
+    private long sequence;
+    private int busy;
+
+    TypeLane(String type, int slots, Executor workers, Consumer<DueTask> runner) {
+        this.type = type;
+        this.slots = slots;
+        this.workers = workers;
+        this.runner = runner;
+    }
+
+    synchronized void offer(DueTask task) {
+        queue.add(new Queued(task, sequence++));
+        startWhatFits();
+    }
+
+    /** Empties the queue (the node stops taking tasks); returns what waited, which stays QUEUED in the grid. */
+    synchronized List<DueTask> clear() {
+        List<DueTask> waited = new ArrayList<>(queue.size());
+        queue.forEach(q -> waited.add(q.task()));
+        queue.clear();
+        return waited;
+    }
+
+    synchronized int waiting() {
+        return queue.size();
+    }
+
+    synchronized int busy() {
+        return busy;
+    }
+
+    int slots() {
+        return slots;
+    }
+
+    String type() {
+        return type;
+    }
+
+    private void startWhatFits() {
+        while (busy < slots && !queue.isEmpty()) {
+            DueTask next = queue.poll().task();
+            busy++;
+            try {
+                workers.execute(() -> runThenRelease(next));
+            } catch (RuntimeException rejected) {
+                busy--;
+                queue.add(new Queued(next, sequence++));
+                throw rejected;
+            }
+        }
+    }
+
+    private void runThenRelease(DueTask task) {
+        try {
+            runner.accept(task);
+        } finally {
+            synchronized (this) {
+                busy--;
+                startWhatFits();
+            }
+        }
+    }
+
+    private record Queued(DueTask task, long sequence) {
+    }
+}

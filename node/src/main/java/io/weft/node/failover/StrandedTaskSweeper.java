@@ -1,0 +1,101 @@
+package io.weft.node.failover;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
+import io.weft.model.grid.GridNames;
+import io.weft.model.grid.PromoteDueTask;
+import io.weft.model.grid.RequeueOrphan;
+import io.weft.model.task.Task;
+import io.weft.model.task.TaskStatus;
+import io.weft.node.execution.Dispatcher;
+import io.weft.node.execution.DueTask;
+import io.weft.node.metrics.NodeMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The safety net under the event path. Events can be missed: the scheduler job restarts when members
+ * come and go, and a journal that overflows drops old events. So each node looks, every interval, at
+ * the partitions it owns for tasks that should be moving and are not: QUEUED for a whole interval and
+ * held by no lane here, SCHEDULED past their due time, RUNNING on a member that is gone.
+ */
+public final class StrandedTaskSweeper implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StrandedTaskSweeper.class);
+
+    private final HazelcastInstance hazelcast;
+    private final IMap<String, Task> tasks;
+    private final Dispatcher dispatcher;
+    private final NodeMetrics metrics;
+    private final Clock clock;
+    private final Duration interval;
+
+    public StrandedTaskSweeper(HazelcastInstance hazelcast, Dispatcher dispatcher, NodeMetrics metrics, Clock clock,
+                               Duration interval) {
+        this.hazelcast = hazelcast;
+        this.tasks = hazelcast.getMap(GridNames.TASKS);
+        this.dispatcher = dispatcher;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.interval = interval;
+    }
+
+    @Override
+    public void run() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            if (hazelcast.getLifecycleService().isRunning()) {
+                LOG.warn("sweep failed; the next one tries again", e);
+            }
+        }
+    }
+
+    /** One pass; returns how many tasks it moved on. */
+    public int sweep() {
+        long now = clock.millis();
+        long before = now - interval.toMillis();
+        int moved = 0;
+        Set<String> queued = tasks.localKeySet(Predicates.and(Predicates.equal("status", TaskStatus.QUEUED.name()),
+                Predicates.lessThan("updatedAt", before)));
+        Set<String> notHeld = new HashSet<>();
+        queued.stream().filter(id -> !dispatcher.holds(id)).forEach(notHeld::add);
+        if (!notHeld.isEmpty()) {
+            for (Task task : tasks.getAll(notHeld).values()) {
+                if (task.status() == TaskStatus.QUEUED) {
+                    dispatcher.accept(DueTask.of(task));
+                    moved++;
+                }
+            }
+        }
+        Set<String> overdue = tasks.localKeySet(Predicates.and(Predicates.equal("status", TaskStatus.SCHEDULED.name()),
+                Predicates.lessThan("dueAt", before)));
+        for (Task task : tasks.getAll(overdue).values()) {
+            tasks.submitToKey(task.id(), new PromoteDueTask(task.attempt(), now));
+            moved++;
+        }
+        Set<String> live = new HashSet<>();
+        hazelcast.getCluster().getMembers().forEach(m -> live.add(m.getUuid().toString()));
+        Set<String> running = tasks.localKeySet(Predicates.equal("status", TaskStatus.RUNNING.name()));
+        for (Task task : tasks.getAll(running).values()) {
+            if (task.worker() != null && !live.contains(task.worker())) {
+                Task requeued = tasks.executeOnKey(task.id(), new RequeueOrphan(task.worker(), now));
+                if (requeued != null) {
+                    metrics.failoverRequeues.inc();
+                    dispatcher.accept(DueTask.of(requeued));
+                    moved++;
+                }
+            }
+        }
+        if (moved > 0) {
+            metrics.sweptTasks.inc(moved);
+            LOG.info("sweep moved {} stranded tasks on", moved);
+        }
+        return moved;
+    }
+}
