@@ -1,5 +1,8 @@
 package io.weft.client;
 
+import com.hazelcast.map.IMap;
+import io.weft.model.grid.GridNames;
+import io.weft.model.task.Task;
 import io.weft.node.WeftNode;
 import io.weft.node.config.NodeSettings;
 import io.weft.node.handler.TaskHandler;
@@ -47,12 +50,21 @@ final class TestCluster implements AutoCloseable {
         return node;
     }
 
+    String name() {
+        return name;
+    }
+
     WeftNode node(int index) {
         return nodes.get(index);
     }
 
     List<WeftNode> nodes() {
         return nodes;
+    }
+
+    /** The grid's tasks map, read through the first node: what a refused call must leave alone. */
+    IMap<String, Task> tasksMap() {
+        return nodes.get(0).hazelcast().getMap(GridNames.TASKS);
     }
 
     WeftClient client() {

@@ -129,7 +129,7 @@ public final class WeftNode implements AutoCloseable {
                 .map(h -> new ServedType(h.type(), slots.slotsFor(h.type().name()))).toList()));
         hazelcast.getCluster().addMembershipListener(new OrphanReaper(hazelcast, dispatcher, duties, metrics, settings.clock()));
         SchedulerJob job = new SchedulerJob(hazelcast);
-        job.ensureRunning();
+        job.awaitRunning(Duration.ofSeconds(60));
         long sweepMillis = settings.sweepInterval().toMillis();
         duties.scheduleWithFixedDelay(new StrandedTaskSweeper(hazelcast, dispatcher, metrics, settings.clock(),
                 settings.sweepInterval()), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);

@@ -6,6 +6,7 @@ import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.core.JobStatus;
 import io.weft.model.grid.GridNames;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,24 @@ public final class SchedulerJob {
     }
 
     public Job ensureRunning() {
-        Job job = hazelcast.getJet().newJobIfAbsent(SchedulerPipeline.build(), config());
+        return hazelcast.getJet().newJobIfAbsent(SchedulerPipeline.build(), config());
+    }
+
+    /** Submits the job if absent and waits, at most {@code timeout}, until it runs. */
+    public Job awaitRunning(Duration timeout) {
+        Job job = ensureRunning();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (job.getStatus() != JobStatus.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("scheduler job is " + job.getStatus() + " after " + timeout);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the scheduler job", e);
+            }
+        }
         return job;
     }
 
