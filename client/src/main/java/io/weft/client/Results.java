@@ -54,7 +54,7 @@ public final class Results {
     /** A stream into a CREATED result; closing it completes the result. */
     public ResultOutputStream openUpload(String resultId) {
         Checks.id("resultId", resultId);
-        return new ResultOutputStream(hazelcast, resultId);
+        return new ResultOutputStream(hazelcast, resultId, clock);
     }
 
     /** Copies {@code data} into a CREATED result and completes it; returns the completed metadata. */

@@ -43,13 +43,29 @@ public final class Checks {
         return true;
     }
 
+    /** The same rule as {@link #NAME}, without a regex: task type names are checked on every read. */
+    private static boolean isName(String value) {
+        int length = value.length();
+        if (length == 0 || length > 64 || value.charAt(0) < 'a' || value.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = value.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static String optionalId(String field, String value) {
         return value == null ? null : id(field, value);
     }
 
     public static String name(String field, String value) {
         notNull(field, value);
-        if (!NAME.matcher(value).matches()) {
+        if (!isName(value)) {
             throw new InvalidValueException(field, "must match " + NAME.pattern() + ", got '" + abbreviate(value) + "'");
         }
         return value;

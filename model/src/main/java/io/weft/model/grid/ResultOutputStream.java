@@ -10,7 +10,10 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.NoSuchElementException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a CREATED result's bytes into the grid one chunk at a time, so at most one chunk is held in
@@ -24,13 +27,15 @@ public final class ResultOutputStream extends OutputStream {
     private final String resultId;
     private final byte[] buffer;
     private final MessageDigest digest;
+    private final Instant expiresAt;
+    private final Clock clock;
     private int filled;
     private int chunkCount;
     private long size;
     private boolean closed;
     private ResultMeta completed;
 
-    public ResultOutputStream(HazelcastInstance hazelcast, String resultId) {
+    public ResultOutputStream(HazelcastInstance hazelcast, String resultId, Clock clock) {
         this.results = hazelcast.getMap(GridNames.RESULTS);
         this.chunks = hazelcast.getMap(GridNames.CHUNKS);
         this.resultId = resultId;
@@ -42,6 +47,8 @@ public final class ResultOutputStream extends OutputStream {
             throw new IllegalStateException("result " + resultId + " is " + meta.status() + "; only a CREATED result takes data");
         }
         this.buffer = new byte[meta.chunkSize()];
+        this.expiresAt = meta.expiresAt();
+        this.clock = clock;
         this.digest = sha256();
     }
 
@@ -94,7 +101,9 @@ public final class ResultOutputStream extends OutputStream {
         byte[] chunk = new byte[filled];
         System.arraycopy(buffer, 0, chunk, 0, filled);
         digest.update(chunk);
-        chunks.set(ChunkKey.of(resultId, chunkCount), chunk);
+        // A chunk lives exactly as long as its result, so an expired result leaves nothing behind.
+        long ttlMillis = Math.max(1, expiresAt.toEpochMilli() - clock.millis());
+        chunks.set(ChunkKey.of(resultId, chunkCount), chunk, ttlMillis, TimeUnit.MILLISECONDS);
         chunkCount++;
         size += filled;
         filled = 0;

@@ -3,44 +3,107 @@ package io.weft.model.serialization;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import io.weft.model.task.ErrorType;
 import io.weft.model.task.StatusChange;
 import io.weft.model.task.Task;
+import io.weft.model.task.TaskError;
+import io.weft.model.task.TaskOptions;
+import io.weft.model.task.TaskSpec;
 import io.weft.model.task.TaskStatus;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Field names here are queryable: the tasks map indexes {@code status}, {@code sessionId}, {@code worker}
- * and {@code updatedAt}; {@code type}, {@code priority} and {@code updatedAt} are written only for queries.
+ * A task as one flat Compact record: its spec, options, error and history are written as plain
+ * fields and parallel arrays rather than nested records, because every entry processor, journal read
+ * and backup of a task goes through here, on a partition thread. Field names are queryable: the tasks
+ * map indexes {@code status}, {@code sessionId} and {@code worker}; {@code updatedAt} is written only
+ * for queries.
  */
 final class TaskSerializer implements CompactSerializer<Task> {
 
+    private static final TaskStatus[] STATUSES = TaskStatus.values();
+
     @Override
     public Task read(CompactReader in) {
-        StatusChange[] history = in.readArrayOfCompact("history", StatusChange.class);
-        return new Task(in.readString("id"), in.readString("sessionId"), in.readCompact("spec"),
-                Fields.readEnum(in, "status", TaskStatus.class), in.readInt32("attempt"), in.readInt32("failures"),
-                in.readString("worker"), Instant.ofEpochMilli(in.readInt64("dueAt")), in.readString("output"),
-                in.readCompact("error"), List.of(history));
+        TaskOptions options = new TaskOptions(in.readInt32("priority"), in.readInt32("maxRetries"),
+                Duration.ofMillis(in.readInt64("backoffMs")), Duration.ofMillis(in.readInt64("timeoutMs")),
+                Fields.readInstant(in, "runAt"), Fields.readDuration(in, "delayMs"), Fields.readLabels(in, "labels"));
+        TaskSpec spec = new TaskSpec(in.readString("type"), in.readString("input"), options,
+                Fields.readStrings(in, "dependsOn"), Fields.readStrings(in, "outputs"),
+                in.readString("idempotencyKey"), in.readString("parentId"));
+        String errorType = in.readString("errorType");
+        TaskError error = errorType == null ? null
+                : new TaskError(ErrorType.valueOf(errorType), in.readString("errorException"), in.readString("errorMessage"));
+        return new Task(in.readString("id"), in.readString("sessionId"), spec, TaskStatus.valueOf(in.readString("status")),
+                in.readInt32("attempt"), in.readInt32("failures"), in.readString("worker"),
+                Instant.ofEpochMilli(in.readInt64("dueAt")), in.readString("output"), error, readHistory(in));
     }
 
     @Override
     public void write(CompactWriter out, Task value) {
+        TaskSpec spec = value.spec();
+        TaskOptions options = spec.options();
         out.writeString("id", value.id());
         out.writeString("sessionId", value.sessionId());
-        out.writeCompact("spec", value.spec());
+        out.writeString("type", spec.type());
+        out.writeString("input", spec.input());
+        out.writeInt32("priority", options.priority());
+        out.writeInt32("maxRetries", options.maxRetries());
+        out.writeInt64("backoffMs", options.backoff().toMillis());
+        out.writeInt64("timeoutMs", options.timeout().toMillis());
+        Fields.writeInstant(out, "runAt", options.runAt());
+        Fields.writeDuration(out, "delayMs", options.delay());
+        Fields.writeLabels(out, "labels", options.labels());
+        Fields.writeStrings(out, "dependsOn", spec.dependsOn());
+        Fields.writeStrings(out, "outputs", spec.outputs());
+        out.writeString("idempotencyKey", spec.idempotencyKey());
+        out.writeString("parentId", spec.parentId());
         out.writeString("status", value.status().name());
-        out.writeString("type", value.type());
-        out.writeInt32("priority", value.priority());
         out.writeInt32("attempt", value.attempt());
         out.writeInt32("failures", value.failures());
         out.writeString("worker", value.worker());
         out.writeInt64("dueAt", value.dueAt().toEpochMilli());
         out.writeString("output", value.output());
-        out.writeCompact("error", value.error());
-        // Denormalised for queries: when the task last changed (the stranded-task sweep reads it).
-        out.writeInt64("updatedAt", value.history().get(value.history().size() - 1).at().toEpochMilli());
-        out.writeArrayOfCompact("history", value.history().toArray(new StatusChange[0]));
+        TaskError error = value.error();
+        out.writeString("errorType", error == null ? null : error.type().name());
+        out.writeString("errorException", error == null ? null : error.exception());
+        out.writeString("errorMessage", error == null ? null : error.message());
+        writeHistory(out, value.history());
+    }
+
+    private static void writeHistory(CompactWriter out, List<StatusChange> history) {
+        int n = history.size();
+        byte[] statuses = new byte[n];
+        long[] times = new long[n];
+        int[] attempts = new int[n];
+        String[] members = new String[n];
+        for (int i = 0; i < n; i++) {
+            StatusChange change = history.get(i);
+            statuses[i] = (byte) change.status().ordinal();
+            times[i] = change.at().toEpochMilli();
+            attempts[i] = change.attempt();
+            members[i] = change.member();
+        }
+        out.writeArrayOfInt8("historyStatus", statuses);
+        out.writeArrayOfInt64("historyAt", times);
+        out.writeArrayOfInt32("historyAttempt", attempts);
+        out.writeArrayOfString("historyMember", members);
+        out.writeInt64("updatedAt", times[n - 1]);
+    }
+
+    private static List<StatusChange> readHistory(CompactReader in) {
+        byte[] statuses = in.readArrayOfInt8("historyStatus");
+        long[] times = in.readArrayOfInt64("historyAt");
+        int[] attempts = in.readArrayOfInt32("historyAttempt");
+        String[] members = in.readArrayOfString("historyMember");
+        List<StatusChange> history = new ArrayList<>(statuses.length);
+        for (int i = 0; i < statuses.length; i++) {
+            history.add(new StatusChange(STATUSES[statuses[i]], Instant.ofEpochMilli(times[i]), attempts[i], members[i]));
+        }
+        return history;
     }
 
     @Override

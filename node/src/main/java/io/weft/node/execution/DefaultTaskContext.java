@@ -93,7 +93,7 @@ final class DefaultTaskContext implements TaskContext {
 
     @Override
     public OutputStream openOutput(String resultId) {
-        return new ResultOutputStream(hazelcast, ownResult(resultId));
+        return new ResultOutputStream(hazelcast, ownResult(resultId), clock);
     }
 
     @Override

@@ -52,17 +52,13 @@ public final class SchedulerPipeline {
                 .build();
     }
 
+    /**
+     * Every change of a task changes its status, so the new value alone tells whether it became due or
+     * delayed. (The old value is not read: this runs on the partition thread for every change.)
+     */
     static boolean becameDueOrDelayed(EventJournalMapEvent<String, Task> event) {
         Task task = event.getNewValue();
-        if (task == null) {
-            return false;
-        }
-        TaskStatus status = task.status();
-        if (status != TaskStatus.QUEUED && status != TaskStatus.SCHEDULED) {
-            return false;
-        }
-        Task before = event.getOldValue();
-        return before == null || before.status() != status || before.attempt() != task.attempt();
+        return task != null && (task.status() == TaskStatus.QUEUED || task.status() == TaskStatus.SCHEDULED);
     }
 
     static DueTask toDueTask(EventJournalMapEvent<String, Task> event) {

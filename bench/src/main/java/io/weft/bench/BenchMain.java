@@ -1,0 +1,199 @@
+package io.weft.bench;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+import com.hazelcast.map.IMap;
+import io.weft.client.WeftClient;
+import io.weft.model.task.Task;
+import io.weft.model.task.TaskSpec;
+import io.weft.model.task.TaskStatus;
+import io.weft.node.WeftNode;
+import io.weft.node.config.NodeSettings;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs every scenario against one embedded node and prints one line of figures per scenario.
+ * {@code --short} runs each for a few seconds (CI keeps it from rotting); without it, the full sizes.
+ * Every scenario warms up first, repeats {@link #REPEATS} times, and reports median (min–max).
+ */
+public final class BenchMain {
+
+    static final int REPEATS = 3;
+
+    private final boolean quick;
+    private final PrintStream out;
+
+    BenchMain(boolean quick, PrintStream out) {
+        this.quick = quick;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--short");
+        new BenchMain(quick, System.out).runAll();
+        System.exit(0);
+    }
+
+    /** Runs every scenario; returns how many tasks did not succeed (must be 0). */
+    long runAll() throws Exception {
+        NodeSettings settings = NodeSettings.builder().clusterName("bench-" + UUID.randomUUID().toString().substring(0, 8))
+                .members(List.of("127.0.0.1")).metricsPort(0).slots(Map.of("echo", 64)).build();
+        WeftNode node = WeftNode.start(settings);
+        long failures = 0;
+        try (WeftClient client = WeftClient.embedded(node.hazelcast())) {
+            out.printf("# machine: %d cores, max heap %d MiB, Java %s, %s mode%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), quick ? "short" : "full");
+            int tasks = quick ? 5_000 : 200_000;
+            List<Double> throughput = new ArrayList<>();
+            failures += echoThroughput(client, quick ? 1_000 : 20_000, new ArrayList<>());
+            for (int i = 0; i < REPEATS; i++) {
+                failures += echoThroughput(client, tasks, throughput);
+            }
+            Stats weft = Stats.of(throughput);
+            out.printf("echo-embedded    %,d no-op echo tasks, batches of 1,000, 1 node in this JVM: %s tasks/s submit→SUCCEEDED%n",
+                    tasks, weft.format("%,.0f"));
+            latency(client, quick ? 200 : 2_000);
+            List<Double> rawExec = new ArrayList<>();
+            List<Double> rawSet = new ArrayList<>();
+            int rawOps = quick ? 50_000 : 1_000_000;
+            rawExecutor(node.hazelcast(), rawOps / 5, new ArrayList<>());
+            rawSet(node.hazelcast(), rawOps / 5, new ArrayList<>());
+            for (int i = 0; i < REPEATS; i++) {
+                rawExecutor(node.hazelcast(), rawOps, rawExec);
+                rawSet(node.hazelcast(), rawOps, rawSet);
+            }
+            Stats exec = Stats.of(rawExec);
+            Stats set = Stats.of(rawSet);
+            out.printf("grid-limit       raw submitToKeyOwner no-op %s ops/s, raw async IMap.set %s ops/s (1,000 in flight)%n",
+                    exec.format("%,.0f"), set.format("%,.0f"));
+            out.printf("ratio            Weft echo ÷ raw submitToKeyOwner = %.3f, ÷ raw async IMap.set = %.3f (medians, same run)%n",
+                    weft.median() / exec.median(), weft.median() / set.median());
+        } finally {
+            node.shutdown();
+        }
+        return failures;
+    }
+
+    private long echoThroughput(WeftClient client, int count, List<Double> runs) throws Exception {
+        String session = client.sessions().create("bench", Map.of()).id();
+        int batch = 1_000;
+        CountDownLatch done = new CountDownLatch(count);
+        AtomicLong notSucceeded = new AtomicLong();
+        try (var subscription = client.events().subscribe(session, event -> {
+            if (event.to() != null && event.to().isTerminal()) {
+                if (event.to() != TaskStatus.SUCCEEDED) {
+                    notSucceeded.incrementAndGet();
+                }
+                done.countDown();
+            }
+        })) {
+            long start = System.nanoTime();
+            List<TaskSpec> specs = new ArrayList<>(batch);
+            for (int i = 0; i < count; i++) {
+                specs.add(TaskSpec.of("echo", "{\"i\":" + i + "}"));
+                if (specs.size() == batch) {
+                    client.tasks().submit(session, specs);
+                    specs = new ArrayList<>(batch);
+                }
+            }
+            if (!specs.isEmpty()) {
+                client.tasks().submit(session, specs);
+            }
+            if (System.getProperty("bench.trace") != null) {
+                out.printf("  submitted %,d in %.2f s; %,d finished by then%n", count, (System.nanoTime() - start) / 1e9,
+                        count - done.getCount());
+            }
+            if (!done.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException(done.getCount() + " tasks did not finish in 10 minutes");
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            runs.add(count / seconds);
+        }
+        return notSucceeded.get();
+    }
+
+    private void latency(WeftClient client, int count) throws Exception {
+        String session = client.sessions().create("latency", Map.of()).id();
+        for (int i = 0; i < count / 4; i++) {
+            roundTrip(client, session);
+        }
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        for (int r = 0; r < REPEATS; r++) {
+            long[] micros = new long[count];
+            for (int i = 0; i < count; i++) {
+                micros[i] = roundTrip(client, session);
+            }
+            p50.add(Stats.percentileOf(micros, 50) / 1000.0);
+            p99.add(Stats.percentileOf(micros, 99) / 1000.0);
+        }
+        out.printf("latency-idle     %,d echo tasks one at a time, WeftClient submit→await: p50 %s ms, p99 %s ms%n", count,
+                Stats.of(p50).format("%.2f"), Stats.of(p99).format("%.2f"));
+    }
+
+    private static long roundTrip(WeftClient client, String session) throws Exception {
+        long start = System.nanoTime();
+        Task task = client.tasks().submit(session, TaskSpec.of("echo", "{}"));
+        Task done = client.tasks().await(task.id()).get(30, TimeUnit.SECONDS);
+        if (done.status() != TaskStatus.SUCCEEDED) {
+            throw new IllegalStateException("latency task ended " + done.status());
+        }
+        return (System.nanoTime() - start) / 1_000;
+    }
+
+    private static void rawExecutor(HazelcastInstance hz, int ops, List<Double> runs) throws InterruptedException {
+        IExecutorService executor = hz.getExecutorService("bench.raw");
+        Semaphore inFlight = new Semaphore(1_000);
+        CountDownLatch done = new CountDownLatch(ops);
+        long start = System.nanoTime();
+        for (int i = 0; i < ops; i++) {
+            inFlight.acquire();
+            // Hazelcast's future is a CompletableFuture; the interface only promises a Future.
+            CompletableFuture<Integer> f = (CompletableFuture<Integer>) executor.submitToKeyOwner(new NoOp(), i);
+            // Callback on the completing thread (no executor hop), as the design card measures it.
+            f.whenCompleteAsync((v, t) -> {
+                inFlight.release();
+                done.countDown();
+            }, Runnable::run);
+        }
+        done.await(5, TimeUnit.MINUTES);
+        runs.add(ops / ((System.nanoTime() - start) / 1e9));
+    }
+
+    private static void rawSet(HazelcastInstance hz, int ops, List<Double> runs) throws InterruptedException {
+        IMap<Integer, Integer> map = hz.getMap("bench.raw");
+        Semaphore inFlight = new Semaphore(1_000);
+        CountDownLatch done = new CountDownLatch(ops);
+        long start = System.nanoTime();
+        for (int i = 0; i < ops; i++) {
+            inFlight.acquire();
+            map.setAsync(i % 100_000, i).toCompletableFuture().whenCompleteAsync((v, t) -> {
+                inFlight.release();
+                done.countDown();
+            }, Runnable::run);
+        }
+        done.await(5, TimeUnit.MINUTES);
+        runs.add(ops / ((System.nanoTime() - start) / 1e9));
+        map.clear();
+    }
+
+    /** The raw executor's no-op; Java-serialized because it measures the grid, not Weft. */
+    static final class NoOp implements Callable<Integer>, Serializable {
+        @Override
+        public Integer call() {
+            return 0;
+        }
+    }
+
+}

@@ -1,0 +1,22 @@
+package io.weft.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Runs the benchmark in its short mode so it cannot rot; asserts what it did, never how fast. */
+class BenchShortModeTest {
+
+    @Test
+    void shortBenchmarkRunsEveryScenarioAndEveryTaskSucceeds() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        long failures = new BenchMain(true, new PrintStream(printed, true, StandardCharsets.UTF_8)).runAll();
+        String report = printed.toString(StandardCharsets.UTF_8);
+        System.out.print(report);
+        assertThat(failures).isZero();
+        assertThat(report).contains("echo-embedded").contains("latency-idle").contains("grid-limit").contains("ratio");
+    }
+}

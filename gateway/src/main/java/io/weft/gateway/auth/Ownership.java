@@ -1,0 +1,52 @@
+package io.weft.gateway.auth;
+
+import com.hazelcast.map.IMap;
+import io.weft.gateway.config.GatewayMaps;
+import io.weft.gateway.embedded.Grid;
+import jakarta.inject.Singleton;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which key created which session. A non-admin key sees only its own sessions (and their tasks and
+ * results); for any other it gets the same 404 as for an id that does not exist.
+ */
+@Singleton
+public class Ownership {
+
+    private final IMap<String, String> owners;
+
+    public Ownership(Grid grid) {
+        this.owners = grid.hazelcast().getMap(GatewayMaps.SESSION_OWNERS);
+    }
+
+    public void record(String sessionId, Caller caller) {
+        owners.set(sessionId, caller.keyId());
+    }
+
+    /** Passes if {@code caller} may touch the session; else 404 as if it did not exist. */
+    public void check(Caller caller, String sessionId) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        if (!caller.keyId().equals(owners.get(sessionId))) {
+            throw new NoSuchElementException("no session " + sessionId);
+        }
+    }
+
+    /** Whether {@code caller} may see the session, without throwing. */
+    public boolean canSee(Caller caller, String sessionId) {
+        return caller.isAdmin() || caller.keyId().equals(owners.get(sessionId));
+    }
+
+    /** The sessions a non-admin key owns. */
+    public Set<String> sessionsOf(Caller caller) {
+        return owners.entrySet().stream().filter(e -> e.getValue().equals(caller.keyId()))
+                .map(java.util.Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    public void forget(String sessionId) {
+        owners.delete(sessionId);
+    }
+}

@@ -1,0 +1,95 @@
+package io.weft.gateway.problem;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.weft.model.InvalidValueException;
+import jakarta.inject.Singleton;
+import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps the domain's exceptions to problem+json: the one place that decides an error's status. */
+public final class ExceptionHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExceptionHandlers.class);
+
+    private ExceptionHandlers() {
+    }
+
+    /** A refused value: 400 naming the field. */
+    @Singleton
+    public static class InvalidValue implements ExceptionHandler<InvalidValueException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, InvalidValueException e) {
+            return Problems.response(HttpStatus.BAD_REQUEST, e.getMessage(), e.field(), request);
+        }
+    }
+
+    /** Any other bad argument: 400. */
+    @Singleton
+    public static class IllegalArgument implements ExceptionHandler<IllegalArgumentException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, IllegalArgumentException e) {
+            return Problems.response(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+        }
+    }
+
+    /** An unknown id, or one the caller may not see: 404. */
+    @Singleton
+    public static class NotFound implements ExceptionHandler<NoSuchElementException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, NoSuchElementException e) {
+            return Problems.response(HttpStatus.NOT_FOUND, e.getMessage(), request);
+        }
+    }
+
+    /** The thing is in the wrong state for the call (a closed session, a completed result): 409. */
+    @Singleton
+    public static class Conflict implements ExceptionHandler<IllegalStateException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, IllegalStateException e) {
+            return Problems.response(HttpStatus.CONFLICT, e.getMessage(), request);
+        }
+    }
+
+    /** A route whose work is not built yet: 501. */
+    @Singleton
+    public static class NotImplemented implements ExceptionHandler<UnsupportedOperationException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, UnsupportedOperationException e) {
+            return Problems.response(HttpStatus.NOT_IMPLEMENTED, e.getMessage(), request);
+        }
+    }
+
+    /** Too much queued work: 429 with Retry-After. */
+    @Singleton
+    public static class Overloaded implements ExceptionHandler<OverloadedException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, OverloadedException e) {
+            return Problems.response(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request)
+                    .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+    }
+
+    /** The cluster cannot be reached now: 503 with Retry-After. */
+    @Singleton
+    public static class Offline implements ExceptionHandler<com.hazelcast.client.HazelcastClientOfflineException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, com.hazelcast.client.HazelcastClientOfflineException e) {
+            return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "the cluster is not reachable now", request)
+                    .header("Retry-After", "1");
+        }
+    }
+
+    /** Anything else: 500 without internals; the log has the stack trace. */
+    @Singleton
+    public static class Unexpected implements ExceptionHandler<RuntimeException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, RuntimeException e) {
+            LOG.error("unexpected failure of {} {}", request.getMethodName(), request.getPath(), e);
+            return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "the gateway failed to answer; see its log", request);
+        }
+    }
+}

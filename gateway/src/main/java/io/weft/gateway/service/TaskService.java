@@ -1,0 +1,158 @@
+package io.weft.gateway.service;
+
+import io.weft.client.WeftClient;
+import io.weft.gateway.auth.Caller;
+import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.wire.Page;
+import io.weft.gateway.wire.SubmitRequest;
+import io.weft.gateway.wire.TaskOptionsRequest;
+import io.weft.gateway.wire.TaskRequest;
+import io.weft.gateway.wire.TaskView;
+import io.weft.model.Checks;
+import io.weft.model.InvalidValueException;
+import io.weft.model.task.Task;
+import io.weft.model.task.TaskOptions;
+import io.weft.model.task.TaskSpec;
+import io.weft.model.task.TaskStatus;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+
+/**
+ * Tasks over HTTP: a batch is turned into specs and every input checked against its type's schema
+ * before anything is stored, so one refused task stores none of the batch.
+ */
+@Singleton
+public class TaskService {
+
+    private final WeftClient weft;
+    private final Ownership ownership;
+    private final TypeCatalog types;
+    private final Backpressure backpressure;
+    private final JsonText json;
+
+    public TaskService(WeftClient weft, Ownership ownership, TypeCatalog types, Backpressure backpressure, JsonText json) {
+        this.weft = weft;
+        this.ownership = ownership;
+        this.types = types;
+        this.backpressure = backpressure;
+        this.json = json;
+    }
+
+    public List<Task> submit(Caller caller, String sessionId, SubmitRequest request) {
+        Checks.id("sessionId", sessionId);
+        ownership.check(caller, sessionId);
+        List<TaskRequest> tasks = request == null ? null : request.tasks();
+        Checks.notNull("tasks", tasks);
+        if (tasks.isEmpty()) {
+            throw new InvalidValueException("tasks", "must hold at least one task");
+        }
+        Checks.size("tasks", tasks, io.weft.client.Tasks.MAX_BATCH);
+        List<TaskSpec> specs = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            specs.add(spec("tasks[" + i + "]", tasks.get(i)));
+        }
+        backpressure.admit(specs.size());
+        return weft.tasks().submit(sessionId, specs);
+    }
+
+    /** Checks one task request and makes its spec; a refusal names the field under {@code prefix}. */
+    public TaskSpec spec(String prefix, TaskRequest task) {
+        if (task == null) {
+            throw new InvalidValueException(prefix, "is required");
+        }
+        String input = json.text(task.input());
+        TaskSpec spec;
+        try {
+            spec = new TaskSpec(task.type(), input, options(task.options()), task.dependsOn(), task.outputs(),
+                    task.idempotencyKey(), null);
+        } catch (InvalidValueException e) {
+            throw e.under(prefix);
+        }
+        types.validate(prefix, spec.type(), spec.input());
+        return spec;
+    }
+
+    public TaskView get(Caller caller, String taskId) {
+        return view(require(caller, taskId));
+    }
+
+    public Page<TaskView> list(Caller caller, String sessionId, String status, String type, String cursor, Integer limit) {
+        Checks.id("sessionId", sessionId);
+        ownership.check(caller, sessionId);
+        TaskStatus wanted = status == null || status.isEmpty() ? null : status(status);
+        List<Task> tasks = weft.tasks().list(sessionId, wanted);
+        if (type != null && !type.isEmpty()) {
+            tasks = tasks.stream().filter(t -> t.type().equals(type)).toList();
+        }
+        return Cursors.page(tasks, Task::createdAt, Task::id, cursor, limit, this::view);
+    }
+
+    public TaskView cancel(Caller caller, String taskId) {
+        require(caller, taskId);
+        return view(weft.tasks().cancel(taskId));
+    }
+
+    /** The task, if it exists and {@code caller} may see it; else 404. */
+    public Task require(Caller caller, String taskId) {
+        Task task = weft.tasks().get(taskId).orElseThrow(() -> new NoSuchElementException("no task " + taskId));
+        if (!ownership.canSee(caller, task.sessionId())) {
+            throw new NoSuchElementException("no task " + taskId);
+        }
+        return task;
+    }
+
+    public TaskView view(Task task) {
+        TaskView.ErrorView error = task.error() == null ? null
+                : new TaskView.ErrorView(task.error().type().name(), task.error().exception(), task.error().message());
+        return new TaskView(task.id(), task.sessionId(), task.type(), task.status().name(), task.attempt(),
+                json.tree(task.spec().input()), json.tree(task.output()), error, task.worker(), task.createdAt(),
+                task.startedAt(), task.endedAt(), task.spec().parentId(), task.priority(), task.spec().dependsOn(),
+                task.spec().outputs());
+    }
+
+    private static TaskStatus status(String text) {
+        try {
+            return TaskStatus.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("status", "must be one of " + List.of(TaskStatus.values()) + ", got '" + text + "'");
+        }
+    }
+
+    static TaskOptions options(TaskOptionsRequest o) {
+        if (o == null) {
+            return null;
+        }
+        return TaskOptions.builder().priority(o.priority()).maxRetries(o.maxRetries())
+                .backoff(duration("options.backoff", o.backoff())).timeout(duration("options.timeout", o.timeout()))
+                .runAt(instant("options.runAt", o.runAt())).delay(duration("options.delay", o.delay()))
+                .labels(o.labels()).build();
+    }
+
+    public static Duration duration(String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, "must be an ISO-8601 duration such as PT30S, got '" + text + "'");
+        }
+    }
+
+    static Instant instant(String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, "must be an ISO-8601 instant such as 2030-01-01T00:00:00Z, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.weft.gateway.wire;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+
+/** A task as {@code GET /v1/tasks/{tid}} shows it; input and output are embedded JSON. */
+@Serdeable
+public record TaskView(String id, String sessionId, String type, String status, int attempt, JsonNode input,
+                       @Nullable JsonNode output, @Nullable ErrorView error, @Nullable String worker,
+                       Instant createdAt, @Nullable Instant startedAt, @Nullable Instant endedAt,
+                       @Nullable String parentId, int priority, List<String> dependsOn, List<String> outputs) {
+
+    @Serdeable
+    public record ErrorView(String type, @Nullable String exception, String message) {
+    }
+}
