@@ -49,7 +49,7 @@ public final class Tasks {
         this.sessions = sessions;
         this.clock = clock;
         this.submitter = new TaskSubmitter(hazelcast);
-        this.watcher = new CompletionWatcher(tasks);
+        this.watcher = new CompletionWatcher(hazelcast);
     }
 
     /** Submits one task; see {@link #submit(String, List)}. */

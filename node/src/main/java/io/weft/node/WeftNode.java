@@ -95,7 +95,8 @@ public final class WeftNode implements AutoCloseable {
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(config);
         try {
             WeftNode node = new WeftNode(settings, hazelcast, handlers, slots);
-            userContext.put(UserContextKeys.INTERRUPTER, node.running);
+            // The member copied the config's context when it started: add to the member's own map.
+            hazelcast.getUserContext().put(UserContextKeys.INTERRUPTER, node.running);
             handle.complete(node);
             node.startDuties();
             return node;

@@ -10,6 +10,7 @@ import io.weft.model.task.TaskStatus;
 import io.weft.node.WeftNode;
 import io.weft.node.execution.DueTask;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +23,9 @@ import java.util.Set;
  * grow with the number of pending tasks. When one falls due it is promoted to QUEUED in the grid,
  * whose journal event then brings it back through here to be dispatched.
  *
- * <p>On (re)start it loads the SCHEDULED tasks of the partitions this member owns, once.
+ * <p>When the job (re)starts, the journal is read from its current end, so on its first call this
+ * stage loads what the partitions its member owns already hold: SCHEDULED tasks into the heap, QUEUED
+ * ones out to dispatch. A task seen twice is harmless: dispatch and promotion are both idempotent.
  */
 final class DueTimeProcessor extends AbstractProcessor {
 
@@ -30,26 +33,32 @@ final class DueTimeProcessor extends AbstractProcessor {
     private static final int LOAD_BATCH = 1_000;
 
     private final PriorityQueue<DueTask> pending = new PriorityQueue<>(BY_DUE_TIME);
+    private final ArrayDeque<DueTask> toEmit = new ArrayDeque<>();
     private IMap<String, Task> tasks;
     private Clock clock;
+    private boolean loaded;
 
     @Override
     protected void init(Context context) {
         tasks = context.hazelcastInstance().getMap(GridNames.TASKS);
         clock = WeftNode.of(context.hazelcastInstance()).clock();
-        loadLocalScheduled();
     }
 
     @Override
     public boolean isCooperative() {
-        // Blocks in init() to load the pending tasks, and promotes with grid calls.
+        // Blocks once to load the partitions' tasks, and promotes with grid calls.
         return false;
     }
 
     @Override
     protected boolean tryProcess(int ordinal, Object item) {
+        loadOnce();
         DueTask task = (DueTask) item;
         if (task.status() == TaskStatus.QUEUED) {
+            if (!toEmit.isEmpty()) {
+                toEmit.add(task);
+                return true;
+            }
             return tryEmit(task);
         }
         pending.add(task);
@@ -58,6 +67,10 @@ final class DueTimeProcessor extends AbstractProcessor {
 
     @Override
     public boolean tryProcess() {
+        loadOnce();
+        while (!toEmit.isEmpty() && tryEmit(toEmit.peek())) {
+            toEmit.poll();
+        }
         long now = clock.millis();
         while (!pending.isEmpty() && pending.peek().dueAtMillis() <= now) {
             DueTask due = pending.poll();
@@ -66,8 +79,12 @@ final class DueTimeProcessor extends AbstractProcessor {
         return true;
     }
 
-    private void loadLocalScheduled() {
-        Set<String> ids = tasks.localKeySet(Predicates.equal("status", TaskStatus.SCHEDULED.name()));
+    private void loadOnce() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        Set<String> ids = tasks.localKeySet(Predicates.in("status", TaskStatus.SCHEDULED.name(), TaskStatus.QUEUED.name()));
         List<String> batch = new ArrayList<>(LOAD_BATCH);
         for (String id : ids) {
             batch.add(id);
@@ -76,17 +93,20 @@ final class DueTimeProcessor extends AbstractProcessor {
             }
         }
         loadBatch(batch);
-        getLogger().info("due-time stage loaded " + pending.size() + " scheduled tasks");
+        getLogger().info("due-time stage loaded " + pending.size() + " scheduled and " + toEmit.size() + " queued tasks");
     }
 
     private void loadBatch(List<String> batch) {
         if (batch.isEmpty()) {
             return;
         }
-        tasks.getAll(Set.copyOf(batch)).values().stream()
-                .filter(t -> t.status() == TaskStatus.SCHEDULED)
-                .map(DueTask::of)
-                .forEach(pending::add);
+        for (Task task : tasks.getAll(Set.copyOf(batch)).values()) {
+            if (task.status() == TaskStatus.SCHEDULED) {
+                pending.add(DueTask.of(task));
+            } else if (task.status() == TaskStatus.QUEUED) {
+                toEmit.add(DueTask.of(task));
+            }
+        }
         batch.clear();
     }
 }
