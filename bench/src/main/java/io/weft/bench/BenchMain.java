@@ -119,8 +119,26 @@ public final class BenchMain {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             runs.add(count / seconds);
+            if (System.getProperty("bench.trace") != null) {
+                trace(client, session);
+            }
         }
         return notSucceeded.get();
+    }
+
+    /** Where a run's time went, from the tasks' own histories: created → RUNNING → SUCCEEDED. */
+    private void trace(WeftClient client, String session) {
+        List<Task> done = client.tasks().list(session, TaskStatus.SUCCEEDED);
+        long[] waits = new long[done.size()];
+        long[] runs = new long[done.size()];
+        for (int i = 0; i < done.size(); i++) {
+            Task t = done.get(i);
+            waits[i] = t.startedAt().toEpochMilli() - t.createdAt().toEpochMilli();
+            runs[i] = t.endedAt().toEpochMilli() - t.startedAt().toEpochMilli();
+        }
+        out.printf("  created→RUNNING p50 %.0f ms p99 %.0f ms; RUNNING→SUCCEEDED p50 %.0f ms p99 %.0f ms%n",
+                Stats.percentileOf(waits, 50), Stats.percentileOf(waits, 99), Stats.percentileOf(runs, 50),
+                Stats.percentileOf(runs, 99));
     }
 
     private void latency(WeftClient client, int count) throws Exception {
