@@ -12,8 +12,10 @@ import io.weft.node.config.NodeSettings;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +50,7 @@ public final class BenchMain {
     /** Runs every scenario; returns how many tasks did not succeed (must be 0). */
     long runAll() throws Exception {
         NodeSettings settings = NodeSettings.builder().clusterName("bench-" + UUID.randomUUID().toString().substring(0, 8))
-                .members(List.of("127.0.0.1")).metricsPort(0).slots(Map.of("echo", 64)).build();
+                .members(List.of("127.0.0.1")).metricsPort(0).slots(Map.of("echo", Integer.getInteger("bench.echoSlots", 64))).build();
         WeftNode node = WeftNode.start(settings);
         long failures = 0;
         try (WeftClient client = WeftClient.embedded(node.hazelcast())) {
@@ -90,7 +92,8 @@ public final class BenchMain {
         int batch = 1_000;
         CountDownLatch done = new CountDownLatch(count);
         AtomicLong notSucceeded = new AtomicLong();
-        try (var subscription = client.events().subscribe(session, event -> {
+        Set<TaskStatus> terminal = EnumSet.of(TaskStatus.SUCCEEDED, TaskStatus.FAILED, TaskStatus.CANCELLED);
+        try (var subscription = client.events().subscribe(session, terminal, event -> {
             if (event.to() != null && event.to().isTerminal()) {
                 if (event.to() != TaskStatus.SUCCEEDED) {
                     notSucceeded.incrementAndGet();

@@ -5,11 +5,15 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import io.weft.model.Checks;
+import io.weft.model.InvalidValueException;
 import io.weft.model.grid.GridNames;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskEvent;
+import io.weft.model.task.TaskStatus;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,13 +34,29 @@ public final class Events {
     /**
      * Calls {@code consumer} with the status changes of the session's tasks from now on, on Hazelcast's
      * event thread (keep it short). Close the returned subscription to stop. Delivery is at most once
-     * per change and in order per task; a change can be missed when a member dies at the moment it is
-     * made (map listeners are not replicated), so read the task for its authoritative state.
+     * per change and in order per task. Map events are published by the partition's owner before its
+     * backup is written, so when a member dies at that moment a change can be missed, or told and then
+     * undone (the task's attempt on that member is run again). Read the task for its durable state.
      */
     public Subscription subscribe(String sessionId, Consumer<TaskEvent> consumer) {
+        return subscribe(sessionId, EnumSet.allOf(TaskStatus.class), consumer);
+    }
+
+    /**
+     * Like {@link #subscribe(String, Consumer)}, but only for changes into one of {@code statuses};
+     * the filter runs in the grid, so other changes never reach this client.
+     */
+    public Subscription subscribe(String sessionId, Set<TaskStatus> statuses, Consumer<TaskEvent> consumer) {
         Checks.id("sessionId", sessionId);
         Checks.notNull("consumer", consumer);
-        UUID id = tasks.addEntryListener(new Forwarder(consumer), Predicates.equal("sessionId", sessionId), true);
+        if (Checks.notNull("statuses", statuses).isEmpty()) {
+            throw new InvalidValueException("statuses", "must name at least one status");
+        }
+        Predicate<String, Task> filter = Predicates.equal("sessionId", sessionId);
+        if (statuses.size() < TaskStatus.values().length) {
+            filter = Predicates.and(filter, Predicates.in("status", statuses.stream().map(Enum::name).toArray(String[]::new)));
+        }
+        UUID id = tasks.addEntryListener(new Forwarder(consumer), filter, true);
         listeners.add(id);
         return () -> {
             if (listeners.remove(id)) {

@@ -78,12 +78,19 @@ class FailoverTest {
                 assertThat(t.output()).isEqualTo("{\"slept\":5}");
             });
             // Each output was written once (above, from the histories). Events are at most once per
-            // change: none repeats, though one can be lost with the member that made it (see Events).
+            // change, with one exception the grid cannot prevent: the dead member may have published
+            // a change whose backup it never sent, and that change is then undone and made again.
+            // Only a task that lost an attempt on the dead member may tell of success twice.
             Map<String, Task> byId = tasks.stream().collect(Collectors.toMap(Task::id, t -> t));
             awaitQuietly(() -> succeededEvents.size() == TASKS);
-            assertThat(succeededEvents).allSatisfy((id, events) ->
-                    assertThat(events).as("SUCCEEDED events of task %s, history %s", id, byId.get(id).history())
-                            .hasSize(1));
+            assertThat(succeededEvents).allSatisfy((id, events) -> {
+                if (events.size() > 1) {
+                    assertThat(lostAnAttemptOn(byId.get(id), dead))
+                            .as("task %s told of success %d times; history %s", id, events.size(), byId.get(id).history())
+                            .isTrue();
+                    assertThat(events).extracting(TaskEvent::sequence).doesNotHaveDuplicates();
+                }
+            });
             LOG.info("{} of {} tasks told of their success by an event", succeededEvents.size(), TASKS);
 
             // Attempts lost with the dead member: a RUNNING entry on it whose attempt did not succeed.

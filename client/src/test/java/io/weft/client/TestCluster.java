@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Real Weft nodes in the test JVM on 127.0.0.1, in a cluster of their own (a unique name per
@@ -47,7 +48,24 @@ final class TestCluster implements AutoCloseable {
                 .build();
         WeftNode node = WeftNode.start(settings, handlers);
         nodes.add(node);
+        awaitClusterSafe(node);
         return node;
+    }
+
+    /** Tests start their work once partitions have settled after a join, so they measure the steady state. */
+    private static void awaitClusterSafe(WeftNode node) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!node.hazelcast().getPartitionService().isClusterSafe()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("cluster not safe 60 s after a node joined");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     String name() {

@@ -190,13 +190,13 @@ public final class WeftNode implements AutoCloseable {
             return;
         }
         stopped = true;
-        LOG.info("Weft node {} shutting down: draining {} running attempts (grace {})", memberId, running.count(),
+        LOG.info("Weft node {} shutting down: draining {} attempts in flight (grace {})", memberId, dispatcher.busy(),
                 settings.gracePeriod());
         dispatcher.stopAccepting();
         registry.withdraw(memberId);
         waitForAttempts(settings.gracePeriod());
-        if (running.count() > 0) {
-            LOG.info("handing {} unfinished attempts back to the cluster", running.count());
+        if (dispatcher.busy() > 0) {
+            LOG.info("handing {} unfinished attempts back to the cluster", dispatcher.busy());
             running.stopAll();
             waitForAttempts(Duration.ofSeconds(10));
         }
@@ -221,7 +221,7 @@ public final class WeftNode implements AutoCloseable {
 
     private void waitForAttempts(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (running.count() > 0 && System.nanoTime() < deadline) {
+        while (dispatcher.busy() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

@@ -6,7 +6,7 @@ import io.weft.gateway.embedded.Grid;
 import jakarta.inject.Singleton;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.stream.Collectors;
+import com.hazelcast.query.Predicates;
 
 /**
  * Which key created which session. A non-admin key sees only its own sessions (and their tasks and
@@ -42,8 +42,7 @@ public class Ownership {
 
     /** The sessions a non-admin key owns. */
     public Set<String> sessionsOf(Caller caller) {
-        return owners.entrySet().stream().filter(e -> e.getValue().equals(caller.keyId()))
-                .map(java.util.Map.Entry::getKey).collect(Collectors.toSet());
+        return Set.copyOf(owners.keySet(Predicates.equal("this", caller.keyId())));
     }
 
     public void forget(String sessionId) {

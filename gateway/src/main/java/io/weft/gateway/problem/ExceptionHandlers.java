@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Maps the domain's exceptions to problem+json: the one place that decides an error's status. */
+@SuppressWarnings("rawtypes")
 public final class ExceptionHandlers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExceptionHandlers.class);

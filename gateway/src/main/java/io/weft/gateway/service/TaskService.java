@@ -61,9 +61,17 @@ public class TaskService {
         return weft.tasks().submit(sessionId, specs);
     }
 
+    /** Submits one checked spec into a session the gateway chose (the caller's run session). */
+    public Task submitOne(String sessionId, TaskSpec spec) {
+        backpressure.admit(1);
+        return weft.tasks().submit(sessionId, spec);
+    }
+
     /** Checks one task request and makes its spec; a refusal names the field under {@code prefix}. */
     public TaskSpec spec(String prefix, TaskRequest task) {
-        if (task == null) {
+        if (task == null && (prefix == null || prefix.isEmpty())) {
+            throw new InvalidValueException("body", "is required");
+        } else if (task == null) {
             throw new InvalidValueException(prefix, "is required");
         }
         String input = json.text(task.input());
@@ -72,7 +80,7 @@ public class TaskService {
             spec = new TaskSpec(task.type(), input, options(task.options()), task.dependsOn(), task.outputs(),
                     task.idempotencyKey(), null);
         } catch (InvalidValueException e) {
-            throw e.under(prefix);
+            throw prefix == null || prefix.isEmpty() ? e : e.under(prefix);
         }
         types.validate(prefix, spec.type(), spec.input());
         return spec;

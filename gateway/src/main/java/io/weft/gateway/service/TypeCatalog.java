@@ -64,7 +64,7 @@ public class TypeCatalog {
             served = refresh().types.get(typeName);
         }
         if (served == null) {
-            throw new InvalidValueException(prefix + ".type", "names task type '" + typeName
+            throw new InvalidValueException(under(prefix, "type"), "names task type '" + typeName
                     + "', which no node serves; known types: " + types().keySet());
         }
         String schemaText = served.type().inputSchema();
@@ -78,7 +78,7 @@ public class TypeCatalog {
             return;
         }
         ValidationMessage first = errors.stream().min(Comparator.comparing(m -> m.getInstanceLocation().toString())).orElseThrow();
-        StringBuilder field = new StringBuilder(prefix).append(".input");
+        StringBuilder field = new StringBuilder(under(prefix, "input"));
         appendPath(field, first.getInstanceLocation());
         if ("required".equals(first.getType()) && first.getProperty() != null) {
             field.append('.').append(first.getProperty());
@@ -87,6 +87,11 @@ public class TypeCatalog {
         }
         throw new InvalidValueException(field.toString(), "does not match the input schema of '" + typeName + "': "
                 + first.getMessage());
+    }
+
+    /** {@code prefix.name}, or {@code name} alone for an empty prefix. */
+    public static String under(String prefix, String name) {
+        return prefix == null || prefix.isEmpty() ? name : prefix + "." + name;
     }
 
     private static void appendPath(StringBuilder field, JsonNodePath path) {

@@ -17,6 +17,8 @@ import io.weft.node.handler.TaskHandler;
 import io.weft.node.metrics.NodeMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,11 +40,13 @@ final class AttemptRunner {
     private final HandlerCatalog handlers;
     private final RunningAttempts running;
     private final ScheduledExecutorService timers;
+    private final Executor workers;
     private final NodeMetrics metrics;
     private final Clock clock;
 
-    AttemptRunner(HazelcastInstance hazelcast, HandlerCatalog handlers, RunningAttempts running,
+    AttemptRunner(HazelcastInstance hazelcast, HandlerCatalog handlers, RunningAttempts running, Executor workers,
                   ScheduledExecutorService timers, NodeMetrics metrics, Clock clock) {
+        this.workers = workers;
         this.hazelcast = hazelcast;
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.memberId = hazelcast.getCluster().getLocalMember().getUuid().toString();
@@ -53,18 +57,33 @@ final class AttemptRunner {
         this.clock = clock;
     }
 
-    void run(DueTask due) {
+    /**
+     * Starts an attempt of {@code due} and calls {@code done} once its outcome is recorded (or the
+     * claim found nothing to run), when its slot may be reused. Never blocks the caller: the grid
+     * calls are asynchronous, their callbacks run on {@code workers}, and only the handler itself
+     * holds a thread, so a slot costs a thread only while its handler runs.
+     */
+    void start(DueTask due, Runnable done) {
+        CompletableFuture<Task> claim;
         try {
-            Task task = tasks.executeOnKey(due.id(), new ClaimTask(memberId, due.attempt(), clock.millis()));
-            if (task != null) {
-                execute(task);
-            }
-        } catch (HazelcastInstanceNotActiveException e) {
-            LOG.debug("member stopped before task {} finished; the survivors take it over", due.id());
+            claim = tasks.submitToKey(due.id(), new ClaimTask(memberId, due.attempt(), clock.millis())).toCompletableFuture();
+        } catch (RuntimeException e) {
+            done.run();
+            throw e;
         }
+        claim.whenCompleteAsync((task, error) -> {
+            if (error != null || task == null) {
+                if (error != null && !(error instanceof HazelcastInstanceNotActiveException)) {
+                    LOG.warn("claim of task {} failed; the sweep offers it again", due.id(), error);
+                }
+                done.run();
+                return;
+            }
+            execute(task, done);
+        }, workers);
     }
 
-    private void execute(Task task) {
+    private void execute(Task task, Runnable done) {
         long startNanos = System.nanoTime();
         metrics.started.labels(task.type()).inc();
         metrics.queueWaitSeconds.labels(task.type())
@@ -95,13 +114,14 @@ final class AttemptRunner {
         metrics.runSeconds.labels(task.type()).observe((System.nanoTime() - startNanos) / 1e9);
         if (attempt.stopReason() == RunningAttempts.Attempt.Stop.SHUTDOWN) {
             // Not the task's fault: hand it back to the cluster rather than count a failure.
-            tasks.executeOnKey(task.id(), new RequeueOrphan(memberId, clock.millis()));
+            tasks.submitToKey(task.id(), new RequeueOrphan(memberId, clock.millis()))
+                    .whenCompleteAsync((requeued, e) -> done.run(), workers);
             return;
         }
-        complete(task, output, error);
+        complete(task, output, error, done);
     }
 
-    private void complete(Task task, String output, TaskError error) {
+    private void complete(Task task, String output, TaskError error, Runnable done) {
         long now = clock.millis();
         CompleteAttempt completion;
         if (error == null) {
@@ -111,13 +131,23 @@ final class AttemptRunner {
                     .delayBefore(task.failures() + 1, ThreadLocalRandom.current()::nextDouble).toMillis();
             completion = CompleteAttempt.failure(task.attempt(), error, now, retryAt);
         }
-        Task after = tasks.executeOnKey(task.id(), completion);
-        if (after == null) {
-            metrics.staleFenceRejections.inc();
-            LOG.debug("task {} attempt {}: completion refused, the attempt is no longer current", task.id(), task.attempt());
-            return;
-        }
-        count(after);
+        tasks.submitToKey(task.id(), completion).whenCompleteAsync((after, e) -> {
+            try {
+                if (e != null) {
+                    // The member is going away, or the partition moved and the call gave up: the
+                    // task stays RUNNING here and fail-over or the sweep requeues it.
+                    LOG.debug("completion of task {} attempt {} failed", task.id(), task.attempt(), e);
+                } else if (after == null) {
+                    metrics.staleFenceRejections.inc();
+                    LOG.debug("task {} attempt {}: completion refused, the attempt is no longer current", task.id(),
+                            task.attempt());
+                } else {
+                    count(after);
+                }
+            } finally {
+                done.run();
+            }
+        }, workers);
     }
 
     private void count(Task after) {

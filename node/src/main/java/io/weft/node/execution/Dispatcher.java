@@ -38,17 +38,14 @@ public final class Dispatcher {
                       NodeMetrics metrics, Clock clock) {
         this.hazelcast = hazelcast;
         this.registry = registry;
-        AttemptRunner runner = new AttemptRunner(hazelcast, handlers, running, timers, metrics, clock);
+        AttemptRunner runner = new AttemptRunner(hazelcast, handlers, running, workers, timers, metrics, clock);
         Map<String, TypeLane> byType = new LinkedHashMap<>();
         for (TaskHandler handler : handlers.all()) {
             String type = handler.type().name();
-            byType.put(type, new TypeLane(type, slots.slotsFor(type), workers, due -> {
-                try {
-                    runner.run(due);
-                } finally {
-                    held.remove(due.id());
-                }
-            }));
+            byType.put(type, new TypeLane(type, slots.slotsFor(type), (due, done) -> runner.start(due, () -> {
+                held.remove(due.id());
+                done.run();
+            })));
         }
         this.lanes = Map.copyOf(byType);
     }
@@ -81,6 +78,11 @@ public final class Dispatcher {
     /** Tasks waiting for a slot and attempts running, over all types. */
     public int load() {
         return lanes.values().stream().mapToInt(l -> l.waiting() + l.busy()).sum();
+    }
+
+    /** Attempts in flight: claimed, running or recording their outcome. */
+    public int busy() {
+        return lanes.values().stream().mapToInt(TypeLane::busy).sum();
     }
 
     /** Stops taking due tasks (draining, shutting down). Queued ones stay QUEUED in the grid for others. */

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * One task type's queue on one node: due tasks wait here in priority order (then first come, first
@@ -18,17 +17,19 @@ final class TypeLane {
 
     private final String type;
     private final int slots;
-    private final Executor workers;
-    private final Consumer<DueTask> runner;
+    private final BiConsumer<DueTask, Runnable> starter;
     private final PriorityQueue<Queued> queue = new PriorityQueue<>(ORDER);
     private long sequence;
     private int busy;
 
-    TypeLane(String type, int slots, Executor workers, Consumer<DueTask> runner) {
+    /**
+     * @param starter starts an attempt without blocking and calls the given callback once the
+     *                attempt is over and its slot free
+     */
+    TypeLane(String type, int slots, BiConsumer<DueTask, Runnable> starter) {
         this.type = type;
         this.slots = slots;
-        this.workers = workers;
-        this.runner = runner;
+        this.starter = starter;
     }
 
     synchronized void offer(DueTask task) {
@@ -64,21 +65,21 @@ final class TypeLane {
         while (busy < slots && !queue.isEmpty()) {
             DueTask next = queue.poll().task();
             busy++;
-            try {
-                workers.execute(() -> runThenRelease(next));
-            } catch (RuntimeException rejected) {
-                busy--;
-                queue.add(new Queued(next, sequence++));
-                throw rejected;
-            }
+            starter.accept(next, new SlotRelease());
         }
     }
 
-    private void runThenRelease(DueTask task) {
-        try {
-            runner.accept(task);
-        } finally {
-            synchronized (this) {
+    /** Frees the slot once, however many times it is called. */
+    private final class SlotRelease implements Runnable {
+        private boolean released;
+
+        @Override
+        public void run() {
+            synchronized (TypeLane.this) {
+                if (released) {
+                    return;
+                }
+                released = true;
                 busy--;
                 startWhatFits();
             }

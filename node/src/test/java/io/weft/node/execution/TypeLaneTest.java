@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,7 @@ class TypeLaneTest {
         CountDownLatch release = new CountDownLatch(1);
         List<String> started = new ArrayList<>();
         CountDownLatch allDone = new CountDownLatch(6);
-        TypeLane lane = new TypeLane("t", 1, workers, task -> {
+        TypeLane lane = new TypeLane("t", 1, onWorkers(task -> {
             synchronized (started) {
                 started.add(task.id());
             }
@@ -35,7 +37,7 @@ class TypeLaneTest {
                 await(release);
             }
             allDone.countDown();
-        });
+        }));
         lane.offer(due("blocker", 5));
         lane.offer(due("low-1", 1));
         lane.offer(due("low-2", 1));
@@ -52,7 +54,7 @@ class TypeLaneTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(200);
-        TypeLane lane = new TypeLane("t", 3, workers, task -> {
+        TypeLane lane = new TypeLane("t", 3, onWorkers(task -> {
             peak.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(1);
@@ -61,7 +63,7 @@ class TypeLaneTest {
             }
             running.decrementAndGet();
             done.countDown();
-        });
+        }));
         for (int i = 0; i < 200; i++) {
             lane.offer(due("t" + i, i % 10));
         }
@@ -73,13 +75,24 @@ class TypeLaneTest {
     @Test
     void clearReturnsWhatWaitedAndStartsNothingMore() {
         CountDownLatch release = new CountDownLatch(1);
-        TypeLane lane = new TypeLane("t", 1, workers, task -> await(release));
+        TypeLane lane = new TypeLane("t", 1, onWorkers(task -> await(release)));
         lane.offer(due("running", 5));
         lane.offer(due("waiting-1", 5));
         lane.offer(due("waiting-2", 5));
         assertThat(lane.clear()).extracting(DueTask::id).containsExactlyInAnyOrder("waiting-1", "waiting-2");
         assertThat(lane.waiting()).isZero();
         release.countDown();
+    }
+
+    /** Runs each attempt on a worker thread and frees its slot when it returns, as the node does. */
+    private BiConsumer<DueTask, Runnable> onWorkers(Consumer<DueTask> attempt) {
+        return (task, done) -> workers.execute(() -> {
+            try {
+                attempt.accept(task);
+            } finally {
+                done.run();
+            }
+        });
     }
 
     private static DueTask due(String id, int priority) {

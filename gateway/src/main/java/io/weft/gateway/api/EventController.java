@@ -1,0 +1,36 @@
+package io.weft.gateway.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.weft.gateway.auth.Caller;
+import io.weft.gateway.service.EventService;
+import io.weft.gateway.wire.EventView;
+import org.reactivestreams.Publisher;
+
+/** A session's task events as Server-Sent Events, resumable with {@code Last-Event-ID}. */
+@Controller("/v1/sessions")
+@Tag(name = "events")
+public class EventController {
+
+    private final EventService events;
+
+    public EventController(EventService events) {
+        this.events = events;
+    }
+
+    @Get(value = "/{sid}/events", produces = MediaType.TEXT_EVENT_STREAM)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public Publisher<Event<EventView>> events(@Parameter(hidden = true) @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+                                              String sid, @Header("Last-Event-ID") @Nullable String lastEventId) {
+        return events.stream(caller, sid, lastEventId);
+    }
+}
