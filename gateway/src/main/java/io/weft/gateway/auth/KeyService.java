@@ -2,11 +2,11 @@ package io.weft.gateway.auth;
 
 import com.hazelcast.map.IMap;
 import io.micronaut.context.annotation.Context;
-import io.weft.gateway.config.GatewayMaps;
 import io.weft.gateway.config.WeftProperties;
 import io.weft.gateway.embedded.Grid;
 import io.weft.model.Checks;
 import io.weft.model.InvalidValueException;
+import io.weft.model.grid.GridNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,7 +44,7 @@ public class KeyService {
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     public KeyService(Grid grid, WeftProperties properties) {
-        this.keys = grid.hazelcast().getMap(GatewayMaps.KEYS);
+        this.keys = grid.hazelcast().getMap(GridNames.KEYS);
         String admin = properties.adminKey();
         if (admin == null || admin.isBlank()) {
             admin = "admin." + randomSecret();

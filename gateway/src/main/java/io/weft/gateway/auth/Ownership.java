@@ -1,12 +1,12 @@
 package io.weft.gateway.auth;
 
 import com.hazelcast.map.IMap;
-import io.weft.gateway.config.GatewayMaps;
+import com.hazelcast.query.Predicates;
 import io.weft.gateway.embedded.Grid;
+import io.weft.model.grid.GridNames;
 import jakarta.inject.Singleton;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import com.hazelcast.query.Predicates;
 
 /**
  * Which key created which session. A non-admin key sees only its own sessions (and their tasks and
@@ -18,7 +18,7 @@ public class Ownership {
     private final IMap<String, String> owners;
 
     public Ownership(Grid grid) {
-        this.owners = grid.hazelcast().getMap(GatewayMaps.SESSION_OWNERS);
+        this.owners = grid.hazelcast().getMap(GridNames.SESSION_OWNERS);
     }
 
     public void record(String sessionId, Caller caller) {

@@ -1,18 +1,18 @@
 package io.weft.gateway.service;
 
 import com.hazelcast.map.IMap;
+import io.micronaut.json.tree.JsonNode;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
-import io.weft.gateway.config.GatewayMaps;
 import io.weft.gateway.config.WeftProperties;
 import io.weft.gateway.embedded.Grid;
 import io.weft.gateway.wire.TaskRequest;
 import io.weft.model.Checks;
+import io.weft.model.grid.GridNames;
 import io.weft.model.session.Session;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskSpec;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
@@ -41,7 +41,7 @@ public class RunService {
         this.weft = weft;
         this.tasks = tasks;
         this.ownership = ownership;
-        this.runSessions = grid.hazelcast().getMap(GatewayMaps.RUN_SESSIONS);
+        this.runSessions = grid.hazelcast().getMap(GridNames.RUN_SESSIONS);
         this.callbacks = callbacks;
         this.maxTimeout = properties.maxRunTimeout();
     }

@@ -9,6 +9,12 @@ public final class GridNames {
     public static final String CHUNKS = "weft.chunks";
     /** Member uuid to the task types it serves and with how many slots. */
     public static final String MEMBERS = "weft.members";
+    /** Gateway: API key id to the key's record as JSON (name, scopes, SHA-256 of the secret). */
+    public static final String KEYS = "weft.keys";
+    /** Gateway: session id to the id of the key that created it. */
+    public static final String SESSION_OWNERS = "weft.session-owners";
+    /** Gateway: key id to the session {@code POST /v1/run} submits into for that key. */
+    public static final String RUN_SESSIONS = "weft.run-sessions";
     /** Runs batch inserts on partition owners and hands due tasks between members. */
     public static final String EXECUTOR = "weft.executor";
     /** The Jet job that schedules due tasks; one per cluster. */

@@ -65,6 +65,15 @@ class TaskEntryProcessorsTest {
     }
 
     @Test
+    void claimRetriedByTheGridAfterItSucceededReturnsTheRunningTaskUnchanged() {
+        Task running = aRunningTask();
+        RecordingEntry<Task> entry = entryOf(running);
+
+        assertThat(new ClaimTask(MEMBER, 1, millis(5)).process(entry)).isEqualTo(running);
+        assertUntouched(entry, running);
+    }
+
+    @Test
     void claimForAnotherAttemptIsRefused() {
         Task requeued = aRunningTask().requeue(at(2));
         RecordingEntry<Task> entry = entryOf(requeued);

@@ -56,6 +56,27 @@ public final class StrandedTaskSweeper implements Runnable {
         }
     }
 
+    /**
+     * Tasks the grid says run here, that this node neither runs nor waits to record: a claim whose
+     * answer was lost with a dying partition owner. They are handed back to the queue.
+     */
+    private int requeueOwnedButNotRunning(long before, long now) {
+        String self = hazelcast.getCluster().getLocalMember().getUuid().toString();
+        int moved = 0;
+        Set<String> mine = tasks.keySet(Predicates.and(Predicates.equal("worker", self),
+                Predicates.equal("status", TaskStatus.RUNNING.name()), Predicates.lessThan("updatedAt", before)));
+        for (String id : mine) {
+            if (!dispatcher.holds(id)) {
+                Task requeued = tasks.executeOnKey(id, new RequeueOrphan(self, now));
+                if (requeued != null) {
+                    dispatcher.accept(DueTask.of(requeued));
+                    moved++;
+                }
+            }
+        }
+        return moved;
+    }
+
     /** One pass; returns how many tasks it moved on. */
     public int sweep() {
         long now = clock.millis();
@@ -92,6 +113,7 @@ public final class StrandedTaskSweeper implements Runnable {
                 }
             }
         }
+        moved += requeueOwnedButNotRunning(before, now);
         if (moved > 0) {
             metrics.sweptTasks.inc(moved);
             LOG.info("sweep moved {} stranded tasks on", moved);
