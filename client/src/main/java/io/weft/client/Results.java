@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -73,9 +72,6 @@ public final class Results {
     /** A stream of a COMPLETED result's bytes, checked against its SHA-256 at the end. */
     public InputStream openDownload(String resultId) {
         Checks.id("resultId", resultId);
-        if (results.get(resultId) == null) {
-            throw new NoSuchElementException("no result " + resultId);
-        }
         return new ResultInputStream(hazelcast, resultId);
     }
 

@@ -9,10 +9,10 @@ import io.weft.client.internal.CompletionWatcher;
 import io.weft.model.Checks;
 import io.weft.model.Ids;
 import io.weft.model.InvalidValueException;
-import io.weft.model.cluster.MemberInfo;
 import io.weft.model.grid.CancelTask;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.InterruptAttempt;
+import io.weft.model.grid.MemberDirectory;
 import io.weft.model.grid.TaskSubmitter;
 import io.weft.model.session.Session;
 import io.weft.model.task.StatusChange;
@@ -42,8 +42,10 @@ public final class Tasks {
     private final Clock clock;
     private final TaskSubmitter submitter;
     private final CompletionWatcher watcher;
+    private final MemberDirectory directory;
 
-    Tasks(HazelcastInstance hazelcast, Sessions sessions, Clock clock) {
+    Tasks(HazelcastInstance hazelcast, Sessions sessions, MemberDirectory directory, Clock clock) {
+        this.directory = directory;
         this.hazelcast = hazelcast;
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.sessions = sessions;
@@ -73,7 +75,7 @@ public final class Tasks {
         if (!session.state().acceptsTasks()) {
             throw new IllegalStateException("session " + sessionId + " is " + session.state() + " and takes no new tasks");
         }
-        Set<String> served = servedTypes();
+        Set<String> served = servedTypesFor(specs);
         Instant now = clock.instant();
         List<Task> created = new ArrayList<>(specs.size());
         Set<String> ids = new HashSet<>();
@@ -90,7 +92,7 @@ public final class Tasks {
                 throw new InvalidValueException("tasks[" + i + "].dependsOn",
                         "is not supported yet: data dependencies arrive with the data-plane work");
             }
-            String id = spec.idempotencyKey() == null ? Ids.newTaskId() : Ids.idempotentTaskId(sessionId, spec.idempotencyKey());
+            String id = Ids.taskIdFor(sessionId, spec.idempotencyKey());
             if (!ids.add(id)) {
                 throw new InvalidValueException("tasks[" + i + "].idempotencyKey", "repeats a key used earlier in this batch");
             }
@@ -156,10 +158,14 @@ public final class Tasks {
         }
     }
 
-    private Set<String> servedTypes() {
-        IMap<String, MemberInfo> members = hazelcast.getMap(GridNames.MEMBERS);
-        Set<String> types = new HashSet<>();
-        members.values().forEach(m -> m.served().forEach(s -> types.add(s.type().name())));
-        return types;
+    /** The served types, read again from the grid only if the batch names one the local copy lacks. */
+    private Set<String> servedTypesFor(List<TaskSpec> specs) {
+        Set<String> served = directory.servedTypes();
+        if (specs.stream().allMatch(spec -> spec == null || served.contains(spec.type()))) {
+            return served;
+        }
+        // A node may have joined while this client missed its event (a reconnect): look once more.
+        directory.reload();
+        return directory.servedTypes();
     }
 }

@@ -3,6 +3,7 @@ package io.weft.client;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
+import io.weft.model.grid.MemberDirectory;
 import io.weft.model.serialization.WeftSerializers;
 import java.time.Clock;
 import java.util.List;
@@ -20,12 +21,14 @@ public final class WeftClient implements AutoCloseable {
     private final Tasks tasks;
     private final Results results;
     private final Events events;
+    private final MemberDirectory members;
 
     private WeftClient(HazelcastInstance hazelcast, boolean ownsInstance, Clock clock) {
         this.hazelcast = hazelcast;
         this.ownsInstance = ownsInstance;
         this.sessions = new Sessions(hazelcast, clock);
-        this.tasks = new Tasks(hazelcast, sessions, clock);
+        this.members = new MemberDirectory(hazelcast);
+        this.tasks = new Tasks(hazelcast, sessions, members, clock);
         this.results = new Results(hazelcast, sessions, clock);
         this.events = new Events(hazelcast);
     }
@@ -61,6 +64,11 @@ public final class WeftClient implements AutoCloseable {
         return events;
     }
 
+    /** The cluster's nodes and the task types each serves, kept locally up to date by events. */
+    public MemberDirectory members() {
+        return members;
+    }
+
     /** The Hazelcast instance underneath, for operators' tools. */
     public HazelcastInstance hazelcast() {
         return hazelcast;
@@ -71,6 +79,7 @@ public final class WeftClient implements AutoCloseable {
     public void close() {
         tasks.close();
         events.close();
+        members.close();
         if (ownsInstance) {
             hazelcast.shutdown();
         }

@@ -25,6 +25,11 @@ public final class Ids {
         return RESULT + compact(UUID.randomUUID());
     }
 
+    /** A new task's id: random, or derived from the key when it has one (see {@link #idempotentTaskId}). */
+    public static String taskIdFor(String sessionId, String idempotencyKey) {
+        return idempotencyKey == null ? newTaskId() : idempotentTaskId(sessionId, idempotencyKey);
+    }
+
     /**
      * The id of a task submitted with an idempotency key: derived from the session and the key, so
      * a repeated submit lands on the same grid entry and an insert-if-absent makes it a no-op.

@@ -1,18 +1,17 @@
 package io.weft.gateway.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hazelcast.map.IMap;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.weft.gateway.embedded.Grid;
+import io.weft.client.WeftClient;
 import io.weft.model.InvalidValueException;
 import io.weft.model.Json;
 import io.weft.model.cluster.MemberInfo;
 import io.weft.model.cluster.ServedType;
-import io.weft.model.grid.GridNames;
+import io.weft.model.grid.MemberDirectory;
 import io.weft.model.type.TaskType;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
@@ -23,35 +22,35 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The task types the cluster serves (from {@code weft.members}, re-read at most every
- * {@link #REFRESH_MILLIS}) and their compiled input schemas. A schema without {@code $schema} is read
- * as JSON Schema 2020-12.
+ * The task types the cluster serves (from the client's local copy of the member directory) and their
+ * compiled input schemas. A schema without {@code $schema} is read as JSON Schema 2020-12.
  */
 @Singleton
 public class TypeCatalog {
 
-    public static final long REFRESH_MILLIS = 1_000;
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
-    private final IMap<String, MemberInfo> members;
+    private final MemberDirectory directory;
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), 0);
 
-    public TypeCatalog(Grid grid) {
-        this.members = grid.hazelcast().getMap(GridNames.MEMBERS);
+    public TypeCatalog(WeftClient weft) {
+        this.directory = weft.members();
     }
 
     /** Every served type, by name, with its members and slots summed. */
     public Map<String, Served> types() {
-        Snapshot current = snapshot;
-        if (System.currentTimeMillis() - current.readAt < REFRESH_MILLIS) {
-            return current.types;
+        Map<String, Served> byName = new LinkedHashMap<>();
+        for (MemberInfo member : members()) {
+            for (ServedType served : member.served()) {
+                byName.merge(served.type().name(), new Served(served.type(), 1, served.slots()),
+                        (a, b) -> new Served(a.type(), a.members() + 1, a.slots() + b.slots()));
+            }
         }
-        return refresh().types;
+        return byName;
     }
 
     public List<MemberInfo> members() {
-        return members.values().stream().sorted(Comparator.comparing(MemberInfo::startedAt)).toList();
+        return directory.all().stream().sorted(Comparator.comparing(MemberInfo::startedAt)).toList();
     }
 
     /**
@@ -61,7 +60,9 @@ public class TypeCatalog {
     public void validate(String prefix, String typeName, String inputJson) {
         Served served = types().get(typeName);
         if (served == null) {
-            served = refresh().types.get(typeName);
+            // A node may have joined while this gateway missed its event (a reconnect): look once more.
+            directory.reload();
+            served = types().get(typeName);
         }
         if (served == null) {
             throw new InvalidValueException(under(prefix, "type"), "names task type '" + typeName
@@ -105,23 +106,7 @@ public class TypeCatalog {
         }
     }
 
-    private synchronized Snapshot refresh() {
-        Map<String, Served> byName = new LinkedHashMap<>();
-        for (MemberInfo member : members.values()) {
-            for (ServedType served : member.served()) {
-                byName.merge(served.type().name(), new Served(served.type(), 1, served.slots()),
-                        (a, b) -> new Served(a.type(), a.members() + 1, a.slots() + b.slots()));
-            }
-        }
-        Snapshot fresh = new Snapshot(Map.copyOf(byName), System.currentTimeMillis());
-        snapshot = fresh;
-        return fresh;
-    }
-
     /** A type, how many members serve it, and their slots in all. */
     public record Served(TaskType type, int members, int slots) {
-    }
-
-    private record Snapshot(Map<String, Served> types, long readAt) {
     }
 }

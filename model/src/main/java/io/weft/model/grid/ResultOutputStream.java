@@ -25,6 +25,7 @@ public final class ResultOutputStream extends OutputStream {
     private final IMap<String, ResultMeta> results;
     private final IMap<String, byte[]> chunks;
     private final String resultId;
+    private final ResultMeta meta;
     private final byte[] buffer;
     private final MessageDigest digest;
     private final Instant expiresAt;
@@ -46,6 +47,7 @@ public final class ResultOutputStream extends OutputStream {
         if (meta.status() != ResultStatus.CREATED) {
             throw new IllegalStateException("result " + resultId + " is " + meta.status() + "; only a CREATED result takes data");
         }
+        this.meta = meta;
         this.buffer = new byte[meta.chunkSize()];
         this.expiresAt = meta.expiresAt();
         this.clock = clock;
@@ -90,6 +92,11 @@ public final class ResultOutputStream extends OutputStream {
         if (completed == null) {
             throw new IOException("result " + resultId + " was no longer CREATED when its upload ended");
         }
+    }
+
+    /** The result's metadata as it was when the stream opened (CREATED). */
+    public ResultMeta meta() {
+        return meta;
     }
 
     /** The result's metadata once {@link #close()} completed it. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.core.HazelcastInstance;
 import io.weft.model.Ids;
 import io.weft.model.Json;
-import io.weft.model.grid.GridNames;
 import io.weft.model.grid.ResultInputStream;
 import io.weft.model.grid.ResultOutputStream;
 import io.weft.model.grid.TaskSubmitter;
@@ -88,12 +87,16 @@ final class DefaultTaskContext implements TaskContext {
 
     @Override
     public InputStream openInput(String resultId) {
-        return new ResultInputStream(hazelcast, ownResult(resultId));
+        ResultInputStream in = new ResultInputStream(hazelcast, resultId);
+        requireOwnSession(in.meta());
+        return in;
     }
 
     @Override
     public OutputStream openOutput(String resultId) {
-        return new ResultOutputStream(hazelcast, ownResult(resultId), clock);
+        ResultOutputStream out = new ResultOutputStream(hazelcast, resultId, clock);
+        requireOwnSession(out.meta());
+        return out;
     }
 
     @Override
@@ -101,19 +104,16 @@ final class DefaultTaskContext implements TaskContext {
         List<Task> children = new ArrayList<>(subtasks.size());
         for (TaskSpec spec : subtasks) {
             TaskSpec child = spec.withParent(task.id());
-            String id = child.idempotencyKey() == null
-                    ? Ids.newTaskId() : Ids.idempotentTaskId(task.sessionId(), child.idempotencyKey());
-            children.add(Task.create(id, task.sessionId(), child, clock.instant()));
+            children.add(Task.create(Ids.taskIdFor(task.sessionId(), child.idempotencyKey()), task.sessionId(), child,
+                    clock.instant()));
         }
         return new TaskSubmitter(hazelcast).insert(children).stream().map(Task::id).toList();
     }
 
     /** A handler reads and writes only its own session's results. */
-    private String ownResult(String resultId) {
-        ResultMeta meta = hazelcast.<String, ResultMeta>getMap(GridNames.RESULTS).get(resultId);
-        if (meta == null || !meta.sessionId().equals(task.sessionId())) {
-            throw new IllegalArgumentException("no result " + resultId + " in session " + task.sessionId());
+    private void requireOwnSession(ResultMeta meta) {
+        if (!meta.sessionId().equals(task.sessionId())) {
+            throw new IllegalArgumentException("no result " + meta.id() + " in session " + task.sessionId());
         }
-        return resultId;
     }
 }
