@@ -13,7 +13,7 @@ import io.weft.model.grid.CancelTask;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.InterruptAttempt;
 import io.weft.model.grid.MemberDirectory;
-import io.weft.model.grid.TaskSubmitter;
+import io.weft.model.grid.TaskGraph;
 import io.weft.model.session.Session;
 import io.weft.model.task.StatusChange;
 import io.weft.model.task.Task;
@@ -40,7 +40,7 @@ public final class Tasks {
     private final IMap<String, Task> tasks;
     private final Sessions sessions;
     private final Clock clock;
-    private final TaskSubmitter submitter;
+    private final TaskGraph graph;
     private final CompletionWatcher watcher;
     private final MemberDirectory directory;
 
@@ -50,7 +50,7 @@ public final class Tasks {
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.sessions = sessions;
         this.clock = clock;
-        this.submitter = new TaskSubmitter(hazelcast);
+        this.graph = new TaskGraph(hazelcast, clock);
         this.watcher = new CompletionWatcher(hazelcast);
     }
 
@@ -61,7 +61,9 @@ public final class Tasks {
 
     /**
      * Submits a batch in one grid call per partition owner. Every task is checked first (its session
-     * accepts tasks, a node serves its type); if any is refused, none is stored. A task whose
+     * accepts tasks, a node serves its type, the results it names are in the session, each output is
+     * CREATED and produced by no other task); if any is refused, none is stored. A task with
+     * {@code dependsOn} waits until all of them are COMPLETED. A task whose
      * idempotency key was already used in the session is not created again: the earlier one is
      * returned in its place. When this returns, the tasks are in the grid with their backups.
      */
@@ -88,17 +90,13 @@ public final class Tasks {
                 throw new InvalidValueException("tasks[" + i + "].type", "names task type '" + spec.type()
                         + "', which no node serves; known types: " + served);
             }
-            if (!spec.dependsOn().isEmpty()) {
-                throw new InvalidValueException("tasks[" + i + "].dependsOn",
-                        "is not supported yet: data dependencies arrive with the data-plane work");
-            }
             String id = Ids.taskIdFor(sessionId, spec.idempotencyKey());
             if (!ids.add(id)) {
                 throw new InvalidValueException("tasks[" + i + "].idempotencyKey", "repeats a key used earlier in this batch");
             }
             created.add(Task.create(id, sessionId, spec, now));
         }
-        return submitter.insert(created);
+        return graph.submit(sessionId, created, null);
     }
 
     public Optional<Task> get(String taskId) {
@@ -127,7 +125,15 @@ public final class Tasks {
             throw new NoSuchElementException("no task " + taskId);
         }
         interruptIfItRan(hazelcast, after);
+        graph.abortOutputs(after);
         return after;
+    }
+
+    /** The subtasks {@code taskId} submitted, oldest first. */
+    public List<Task> children(String taskId) {
+        Checks.id("taskId", taskId);
+        return tasks.values(Predicates.equal("parentId", taskId)).stream()
+                .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id)).toList();
     }
 
     /**

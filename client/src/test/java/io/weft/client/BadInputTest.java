@@ -92,10 +92,10 @@ class BadInputTest {
     }
 
     @Test
-    void taskWithDependenciesIsRefusedAsNotYetSupported() {
+    void taskDependingOnAResultThatDoesNotExistIsRefused() {
         TaskSpec dependent = new TaskSpec("echo", "{}", null, List.of("r-input"), null, null, null);
-        assertRefusedAndNothingStored(() -> client.tasks().submit(session, dependent), "tasks[0].dependsOn",
-                "not supported");
+        assertRefusedAndNothingStored(() -> client.tasks().submit(session, dependent), "tasks[0].dependsOn[0]",
+                "not in session");
     }
 
     @Test

@@ -35,7 +35,12 @@ final class TestCluster implements AutoCloseable {
     }
 
     static TestCluster of(String prefix, int size, Map<String, Integer> slots) {
-        TestCluster cluster = new TestCluster(prefix, slots, List.of());
+        return withHandlers(prefix, size, slots, List.of());
+    }
+
+    /** Nodes that serve, besides the built-in types, {@code handlers}. */
+    static TestCluster withHandlers(String prefix, int size, Map<String, Integer> slots, List<TaskHandler> handlers) {
+        TestCluster cluster = new TestCluster(prefix, slots, handlers);
         for (int i = 0; i < size; i++) {
             cluster.addNode();
         }

@@ -69,6 +69,29 @@ class TaskApiTest implements GatewayTest {
     }
 
     @Test
+    void taskThatDependsOnAResultNotYetProducedWaitsAndSaysForWhat() {
+        String result = api.post("/v1/sessions/" + session + "/results",
+                "{\"name\": \"in\", \"contentType\": \"text/plain\", \"ttl\": \"PT1H\"}").json().path("id").asText();
+
+        Api.Reply reply = submit("{\"type\": \"echo\", \"input\": 1, \"dependsOn\": [\"" + result + "\"]}");
+
+        assertThat(reply.status()).isEqualTo(201);
+        JsonNode task = api.get("/v1/tasks/" + reply.json().path("tasks").path(0).path("id").asText()).json();
+        assertThat(task.path("status").asText()).isEqualTo("WAITING");
+        assertThat(task.path("waitingFor").path(0).asText()).isEqualTo(result);
+        assertThat(task.path("subtasks")).isEmpty();
+    }
+
+    @Test
+    void dependencyOnAnUnknownResultIsRefusedNamingTheField() {
+        Api.Reply reply = submit("{\"type\": \"echo\", \"input\": 1, \"dependsOn\": [\"r-nosuch\"]}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("field").asText()).isEqualTo("tasks[0].dependsOn[0]");
+        assertThat(api.get("/v1/sessions/" + session + "/tasks").json().path("items")).isEmpty();
+    }
+
+    @Test
     void malformedJsonBodyIsProblemJson400() {
         Api.Reply reply = api.post("/v1/sessions/" + session + "/tasks", "{\"tasks\": [");
         assertThat(reply.status()).isEqualTo(400);

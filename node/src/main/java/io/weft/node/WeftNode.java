@@ -1,15 +1,21 @@
 package io.weft.node;
 
+import com.hazelcast.cluster.MembershipAdapter;
+import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.prometheus.client.exporter.HTTPServer;
 import io.weft.model.cluster.MemberInfo;
 import io.weft.model.cluster.ServedType;
+import io.weft.model.grid.TaskGraph;
 import io.weft.model.grid.UserContextKeys;
+import io.weft.model.task.Task;
 import io.weft.node.config.MemberConfigFactory;
 import io.weft.node.config.NodeSettings;
 import io.weft.node.config.SlotPlan;
+import io.weft.node.dependencies.SettledResultListener;
+import io.weft.node.dependencies.WaitingTaskAudit;
 import io.weft.node.execution.Dispatcher;
 import io.weft.node.execution.HandlerCatalog;
 import io.weft.node.execution.NodeSerializers;
@@ -37,6 +43,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +56,7 @@ public final class WeftNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WeftNode.class);
     private static final long NODE_LOOKUP_TIMEOUT_SECONDS = 120;
     public static final String VERSION = "0.1.0";
+    private static final int WAITING_AUDIT_SECONDS = 30;
 
     private final NodeSettings settings;
     private final HazelcastInstance hazelcast;
@@ -61,6 +69,7 @@ public final class WeftNode implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final HandlerCatalog handlers;
     private final SlotPlan slots;
+    private final TaskGraph graph;
     private HTTPServer metricsServer;
     private volatile boolean stopped;
 
@@ -72,8 +81,9 @@ public final class WeftNode implements AutoCloseable {
         this.memberId = hazelcast.getCluster().getLocalMember().getUuid().toString();
         this.metrics = new NodeMetrics(settings.metricsPort() > 0);
         this.registry = new MemberRegistry(hazelcast);
+        this.graph = new TaskGraph(hazelcast, settings.clock());
         this.dispatcher = new Dispatcher(hazelcast, handlers, slots, registry, running, workers, duties, metrics,
-                settings.clock());
+                settings.clock(), graph);
     }
 
     /** Starts a node with the handlers found on the classpath. */
@@ -129,6 +139,7 @@ public final class WeftNode implements AutoCloseable {
                 settings.clock().instant(), handlers.all().stream()
                 .map(h -> new ServedType(h.type(), slots.slotsFor(h.type().name()))).toList()));
         hazelcast.getCluster().addMembershipListener(new OrphanReaper(hazelcast, dispatcher, duties, metrics, settings.clock()));
+        startDependencies();
         SchedulerJob job = new SchedulerJob(hazelcast);
         job.awaitRunning(Duration.ofSeconds(60));
         long sweepMillis = settings.sweepInterval().toMillis();
@@ -151,6 +162,25 @@ public final class WeftNode implements AutoCloseable {
         LOG.info("Weft node ready: member {} at {}, cluster '{}' of {} members, task types {}", memberId,
                 hazelcast.getCluster().getLocalMember().getAddress(), settings.clusterName(),
                 hazelcast.getCluster().getMembers().size(), handlers.all().stream().map(h -> h.type().name()).toList());
+    }
+
+    /**
+     * Waiting tasks are woken by their inputs' settlement events; an audit every
+     * {@value #WAITING_AUDIT_SECONDS} s, and after a member leaves, catches an event lost with a member.
+     */
+    private void startDependencies() {
+        Consumer<Task> moved = task -> { };
+        SettledResultListener.listen(hazelcast, graph, workers, moved);
+        WaitingTaskAudit audit = new WaitingTaskAudit(hazelcast, graph, settings.clock(),
+                Duration.ofSeconds(WAITING_AUDIT_SECONDS), moved);
+        duties.scheduleWithFixedDelay(audit, WAITING_AUDIT_SECONDS, WAITING_AUDIT_SECONDS, TimeUnit.SECONDS);
+        hazelcast.getCluster().addMembershipListener(new MembershipAdapter() {
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                // After the partitions the member owned have settled on their new owners.
+                duties.schedule(audit, settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     public HazelcastInstance hazelcast() {

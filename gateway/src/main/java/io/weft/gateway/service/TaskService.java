@@ -86,8 +86,10 @@ public class TaskService {
         return spec;
     }
 
+    /** One task, with the ids of the subtasks it submitted (a query, so only here and not in lists). */
     public TaskView get(Caller caller, String taskId) {
-        return view(require(caller, taskId));
+        Task task = require(caller, taskId);
+        return view(task, weft.tasks().children(taskId).stream().map(Task::id).toList());
     }
 
     public Page<TaskView> list(Caller caller, String sessionId, String status, String type, String cursor, Integer limit) {
@@ -116,12 +118,16 @@ public class TaskService {
     }
 
     public TaskView view(Task task) {
+        return view(task, null);
+    }
+
+    private TaskView view(Task task, List<String> subtasks) {
         TaskView.ErrorView error = task.error() == null ? null
                 : new TaskView.ErrorView(task.error().type().name(), task.error().exception(), task.error().message());
         return new TaskView(task.id(), task.sessionId(), task.type(), task.status().name(), task.attempt(),
                 json.tree(task.spec().input()), json.tree(task.output()), error, task.worker(), task.createdAt(),
                 task.startedAt(), task.endedAt(), task.spec().parentId(), task.priority(), task.spec().dependsOn(),
-                task.spec().outputs());
+                task.spec().outputs(), task.inputs().pending(), subtasks);
     }
 
     private static TaskStatus status(String text) {

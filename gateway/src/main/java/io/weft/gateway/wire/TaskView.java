@@ -6,12 +6,17 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 
-/** A task as {@code GET /v1/tasks/{tid}} shows it; input and output are embedded JSON. */
+/**
+ * A task as {@code GET /v1/tasks/{tid}} shows it; input and output are embedded JSON.
+ * {@code waitingFor} lists the inputs a WAITING task still waits for; {@code subtasks} the ids of the
+ * tasks it submitted (only on a single task, not in lists).
+ */
 @Serdeable
 public record TaskView(String id, String sessionId, String type, String status, int attempt, JsonNode input,
                        @Nullable JsonNode output, @Nullable ErrorView error, @Nullable String worker,
                        Instant createdAt, @Nullable Instant startedAt, @Nullable Instant endedAt,
-                       @Nullable String parentId, int priority, List<String> dependsOn, List<String> outputs) {
+                       @Nullable String parentId, int priority, List<String> dependsOn, List<String> outputs,
+                       List<String> waitingFor, @Nullable List<String> subtasks) {
 
     @Serdeable
     public record ErrorView(String type, @Nullable String exception, String message) {

@@ -7,6 +7,8 @@ public final class GridNames {
     public static final String TASKS = "weft.tasks";
     public static final String RESULTS = "weft.results";
     public static final String CHUNKS = "weft.chunks";
+    /** MultiMap: result id to the ids of the WAITING tasks that depend on it. */
+    public static final String DEPENDENTS = "weft.dependents";
     /** Member uuid to the task types it serves and with how many slots. */
     public static final String MEMBERS = "weft.members";
     /** Gateway: API key id to the key's record as JSON (name, scopes, SHA-256 of the secret). */

@@ -1,6 +1,7 @@
 package io.weft.model.result;
 
 import io.weft.model.Checks;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -17,6 +18,8 @@ public record ResultMeta(String id, String sessionId, String name, String conten
                          Instant createdAt, Instant expiresAt) {
 
     public static final int DEFAULT_CHUNK_SIZE = 1 << 20;
+    /** How long a result lives when its creator does not say. */
+    public static final Duration DEFAULT_TTL = Duration.ofDays(1);
 
     public ResultMeta {
         Checks.id("id", id);
@@ -45,6 +48,12 @@ public record ResultMeta(String id, String sessionId, String name, String conten
         }
         return new ResultMeta(id, sessionId, name, contentType, ResultStatus.COMPLETED, ownerTaskId, bytes, sha,
                 chunkSize, chunks, createdAt, expiresAt);
+    }
+
+    /** The task now responsible for producing it: its first producer, or a subtask it was delegated to. */
+    public ResultMeta withOwner(String taskId) {
+        return new ResultMeta(id, sessionId, name, contentType, status, taskId, size, sha256, chunkSize, chunkCount,
+                createdAt, expiresAt);
     }
 
     public ResultMeta abort() {

@@ -4,6 +4,7 @@ import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.weft.model.task.ErrorType;
+import io.weft.model.task.Inputs;
 import io.weft.model.task.StatusChange;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskError;
@@ -39,7 +40,9 @@ final class TaskSerializer implements CompactSerializer<Task> {
                 : new TaskError(ErrorType.valueOf(errorType), in.readString("errorException"), in.readString("errorMessage"));
         return new Task(in.readString("id"), in.readString("sessionId"), spec, TaskStatus.valueOf(in.readString("status")),
                 in.readInt32("attempt"), in.readInt32("failures"), in.readString("worker"),
-                Instant.ofEpochMilli(in.readInt64("dueAt")), in.readString("output"), error, readHistory(in));
+                Instant.ofEpochMilli(in.readInt64("dueAt")),
+                new Inputs(Fields.readStrings(in, "pendingInputs"), in.readString("largestInput"), in.readInt64("largestInputBytes")),
+                in.readString("output"), error, readHistory(in));
     }
 
     @Override
@@ -66,6 +69,9 @@ final class TaskSerializer implements CompactSerializer<Task> {
         out.writeInt32("failures", value.failures());
         out.writeString("worker", value.worker());
         out.writeInt64("dueAt", value.dueAt().toEpochMilli());
+        Fields.writeStrings(out, "pendingInputs", value.inputs().pending());
+        out.writeString("largestInput", value.inputs().largest());
+        out.writeInt64("largestInputBytes", value.inputs().largestBytes());
         out.writeString("output", value.output());
         TaskError error = value.error();
         out.writeString("errorType", error == null ? null : error.type().name());

@@ -17,9 +17,11 @@ import java.util.List;
  *                 a fail-over after a member's loss raises {@code attempt} but not this.
  * @param worker   the member running the current attempt, while RUNNING
  * @param dueAt    when it may start (SCHEDULED and later)
+ * @param inputs   the dependencies it still waits for while WAITING, and its largest ready input
  */
 public record Task(String id, String sessionId, TaskSpec spec, TaskStatus status, int attempt, int failures,
-                   String worker, Instant dueAt, String output, TaskError error, List<StatusChange> history) {
+                   String worker, Instant dueAt, Inputs inputs, String output, TaskError error,
+                   List<StatusChange> history) {
 
     public Task {
         Checks.id("id", id);
@@ -29,6 +31,7 @@ public record Task(String id, String sessionId, TaskSpec spec, TaskStatus status
         Checks.atLeast("attempt", attempt, 1);
         Checks.atLeast("failures", failures, 0);
         Checks.notNull("dueAt", dueAt);
+        inputs = inputs == null ? Inputs.NONE : inputs;
         history = List.copyOf(history);
         if (history.isEmpty()) {
             throw new IllegalArgumentException("history must hold at least the task's creation");
@@ -39,7 +42,7 @@ public record Task(String id, String sessionId, TaskSpec spec, TaskStatus status
     public static Task create(String id, String sessionId, TaskSpec spec, Instant now) {
         Instant due = spec.options().dueAt(now);
         TaskStatus initial = TaskTransitions.initial(!spec.dependsOn().isEmpty(), !due.isAfter(now));
-        return new Task(id, sessionId, spec, initial, 1, 0, null, due, null, null,
+        return new Task(id, sessionId, spec, initial, 1, 0, null, due, Inputs.waitingFor(spec.dependsOn()), null, null,
                 List.of(new StatusChange(initial, now, 1, null)));
     }
 
@@ -106,6 +109,34 @@ public record Task(String id, String sessionId, TaskSpec spec, TaskStatus status
     }
 
     /**
+     * One of its inputs is COMPLETED. While others are pending it keeps WAITING; with the last one it
+     * becomes QUEUED if due, else SCHEDULED until {@code dueAt} (a delay or run-at time still holds).
+     * An input it does not wait for (told twice, or after it stopped waiting) changes nothing.
+     */
+    public Task inputReady(String resultId, long bytes, Instant now) {
+        if (status != TaskStatus.WAITING || !inputs.isWaitingFor(resultId)) {
+            return this;
+        }
+        Inputs after = inputs.ready(resultId, bytes);
+        if (!after.allReady()) {
+            return new Task(id, sessionId, spec, status, attempt, failures, worker, dueAt, after, output, error, history);
+        }
+        return withInputs(after).inputsReady(now);
+    }
+
+    /**
+     * One of its inputs will never be produced (its producer failed for good, it was deleted or it
+     * expired): WAITING to FAILED with a dependency error. Otherwise nothing changes.
+     */
+    public Task inputAborted(String resultId, String why, Instant now) {
+        if (status != TaskStatus.WAITING || !inputs.isWaitingFor(resultId)) {
+            return this;
+        }
+        return failDependency(TaskError.of(ErrorType.DEPENDENCY_FAILED,
+                "input " + resultId + " will never be ready: " + why), now);
+    }
+
+    /**
      * WAITING to QUEUED if due, else to SCHEDULED until {@code dueAt}: all its inputs are ready, and
      * a delay or run-at time it was given still holds.
      */
@@ -138,6 +169,11 @@ public record Task(String id, String sessionId, TaskSpec spec, TaskStatus status
         List<StatusChange> longer = new ArrayList<>(history.size() + 1);
         longer.addAll(history);
         longer.add(new StatusChange(to, at, newAttempt, to == TaskStatus.RUNNING ? newWorker : null));
-        return new Task(id, sessionId, spec, to, newAttempt, newFailures, newWorker, newDueAt, newOutput, newError, longer);
+        return new Task(id, sessionId, spec, to, newAttempt, newFailures, newWorker, newDueAt, inputs, newOutput,
+                newError, longer);
+    }
+
+    private Task withInputs(Inputs newInputs) {
+        return new Task(id, sessionId, spec, status, attempt, failures, worker, dueAt, newInputs, output, error, history);
     }
 }

@@ -62,7 +62,7 @@ public final class TaskFixtures {
      */
     public static Task aTaskIn(TaskStatus status) {
         String worker = status == TaskStatus.RUNNING ? MEMBER : null;
-        return new Task(TASK_ID, SESSION_ID, anEchoSpec(), status, 1, 0, worker, T0, null, null,
+        return new Task(TASK_ID, SESSION_ID, anEchoSpec(), status, 1, 0, worker, T0, null, null, null,
                 List.of(new StatusChange(status, T0, 1, worker)));
     }
 }

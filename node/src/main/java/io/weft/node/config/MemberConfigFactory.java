@@ -6,6 +6,7 @@ import com.hazelcast.config.IndexConfig;
 import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.YamlConfigBuilder;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import io.weft.model.grid.GridNames;
@@ -57,7 +58,10 @@ public final class MemberConfigFactory {
         tasks.addIndexConfig(new IndexConfig(IndexType.HASH, "status"));
         tasks.addIndexConfig(new IndexConfig(IndexType.HASH, "sessionId"));
         tasks.addIndexConfig(new IndexConfig(IndexType.HASH, "worker"));
+        tasks.addIndexConfig(new IndexConfig(IndexType.HASH, "parentId"));
         config.addMapConfig(tasks);
+        config.addMultiMapConfig(new MultiMapConfig(GridNames.DEPENDENTS).setBackupCount(settings.backupCount())
+                .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
         config.addMapConfig(new MapConfig(GridNames.SESSIONS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.RESULTS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.CHUNKS).setBackupCount(settings.backupCount()));

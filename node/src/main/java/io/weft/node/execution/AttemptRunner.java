@@ -8,6 +8,9 @@ import io.weft.model.grid.ClaimTask;
 import io.weft.model.grid.CompleteAttempt;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.RequeueOrphan;
+import io.weft.model.grid.TaskGraph;
+import io.weft.model.result.ResultMeta;
+import io.weft.model.result.ResultStatus;
 import io.weft.model.task.Backoff;
 import io.weft.model.task.ErrorType;
 import io.weft.model.task.Task;
@@ -15,8 +18,12 @@ import io.weft.model.task.TaskError;
 import io.weft.model.task.TaskStatus;
 import io.weft.node.handler.TaskHandler;
 import io.weft.node.metrics.NodeMetrics;
+import io.weft.node.registry.MemberRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,9 +50,16 @@ final class AttemptRunner {
     private final Executor workers;
     private final NodeMetrics metrics;
     private final Clock clock;
+    private final TaskGraph graph;
+    private final MemberRegistry registry;
+    private final IMap<String, ResultMeta> results;
 
     AttemptRunner(HazelcastInstance hazelcast, HandlerCatalog handlers, RunningAttempts running, Executor workers,
-                  ScheduledExecutorService timers, NodeMetrics metrics, Clock clock) {
+                  ScheduledExecutorService timers, NodeMetrics metrics, Clock clock, TaskGraph graph,
+                  MemberRegistry registry) {
+        this.graph = graph;
+        this.registry = registry;
+        this.results = hazelcast.getMap(GridNames.RESULTS);
         this.workers = workers;
         this.hazelcast = hazelcast;
         this.tasks = hazelcast.getMap(GridNames.TASKS);
@@ -99,8 +113,8 @@ final class AttemptRunner {
             if (handler == null) {
                 throw new IllegalStateException("this node has no handler for task type " + task.type());
             }
-            output = Json.write(handler.handle(new DefaultTaskContext(task, attempt, hazelcast, clock)));
-            error = null;
+            output = Json.write(handler.handle(new DefaultTaskContext(task, attempt, hazelcast, clock, graph, registry)));
+            error = missingOutputs(task);
         } catch (Throwable t) {
             error = errorOf(t, attempt);
         } finally {
@@ -143,6 +157,7 @@ final class AttemptRunner {
                             task.attempt());
                 } else {
                     count(after);
+                    graph.abortOutputs(after);
                 }
             } finally {
                 done.run();
@@ -158,6 +173,25 @@ final class AttemptRunner {
         } else if (after.status() == TaskStatus.SCHEDULED) {
             metrics.retried.labels(after.type()).inc();
         }
+    }
+
+    /**
+     * A task succeeds only if it completed every output it still owns; the ones it handed to subtasks
+     * are theirs to produce. Returns the error to record, or {@code null} if nothing is missing.
+     */
+    private TaskError missingOutputs(Task task) {
+        if (task.spec().outputs().isEmpty()) {
+            return null;
+        }
+        Map<String, ResultMeta> outputs = results.getAll(Set.copyOf(task.spec().outputs()));
+        List<String> missing = task.spec().outputs().stream()
+                .filter(id -> {
+                    ResultMeta meta = outputs.get(id);
+                    return meta == null || (task.id().equals(meta.ownerTaskId()) && meta.status() != ResultStatus.COMPLETED);
+                })
+                .toList();
+        return missing.isEmpty() ? null
+                : TaskError.of(ErrorType.MISSING_OUTPUT, "the handler returned without completing its outputs " + missing);
     }
 
     private static TaskError errorOf(Throwable t, RunningAttempts.Attempt attempt) {

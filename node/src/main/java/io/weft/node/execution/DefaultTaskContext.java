@@ -6,16 +6,26 @@ import io.weft.model.Ids;
 import io.weft.model.Json;
 import io.weft.model.grid.ResultInputStream;
 import io.weft.model.grid.ResultOutputStream;
-import io.weft.model.grid.TaskSubmitter;
+import io.weft.model.Checks;
+import io.weft.model.InvalidValueException;
+import io.weft.model.grid.GridNames;
+import io.weft.model.grid.TaskGraph;
 import io.weft.model.result.ResultMeta;
+import io.weft.model.session.Session;
+import io.weft.model.session.SessionState;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskSpec;
 import io.weft.node.handler.TaskContext;
+import io.weft.node.registry.MemberRegistry;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +38,20 @@ final class DefaultTaskContext implements TaskContext {
     private final RunningAttempts.Attempt attempt;
     private final HazelcastInstance hazelcast;
     private final Clock clock;
+    private final TaskGraph graph;
+    private final MemberRegistry registry;
+    private final AtomicInteger subtasksSubmitted = new AtomicInteger();
     private JsonNode input;
     private volatile double progress;
 
-    DefaultTaskContext(Task task, RunningAttempts.Attempt attempt, HazelcastInstance hazelcast, Clock clock) {
+    DefaultTaskContext(Task task, RunningAttempts.Attempt attempt, HazelcastInstance hazelcast, Clock clock,
+                       TaskGraph graph, MemberRegistry registry) {
         this.task = task;
         this.attempt = attempt;
         this.hazelcast = hazelcast;
         this.clock = clock;
+        this.graph = graph;
+        this.registry = registry;
     }
 
     @Override
@@ -86,6 +102,16 @@ final class DefaultTaskContext implements TaskContext {
     }
 
     @Override
+    public List<String> dependsOn() {
+        return task.spec().dependsOn();
+    }
+
+    @Override
+    public List<String> outputs() {
+        return task.spec().outputs();
+    }
+
+    @Override
     public InputStream openInput(String resultId) {
         ResultInputStream in = new ResultInputStream(hazelcast, resultId);
         requireOwnSession(in.meta());
@@ -96,18 +122,44 @@ final class DefaultTaskContext implements TaskContext {
     public OutputStream openOutput(String resultId) {
         ResultOutputStream out = new ResultOutputStream(hazelcast, resultId, clock);
         requireOwnSession(out.meta());
+        String owner = out.meta().ownerTaskId();
+        if (owner != null && !owner.equals(task.id())) {
+            throw new IllegalStateException("result " + resultId + " is produced by task " + owner + ", not by " + task.id());
+        }
         return out;
     }
 
     @Override
+    public String createResult(String name, String contentType) {
+        Instant now = clock.instant();
+        ResultMeta meta = ResultMeta.created(Ids.newResultId(), task.sessionId(), name, contentType, null, now,
+                now.plus(ResultMeta.DEFAULT_TTL));
+        hazelcast.<String, ResultMeta>getMap(GridNames.RESULTS).set(meta.id(), meta, ResultMeta.DEFAULT_TTL.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return meta.id();
+    }
+
+    @Override
     public List<String> submitSubtasks(List<TaskSpec> subtasks) {
-        List<Task> children = new ArrayList<>(subtasks.size());
-        for (TaskSpec spec : subtasks) {
-            TaskSpec child = spec.withParent(task.id());
-            children.add(Task.create(Ids.taskIdFor(task.sessionId(), child.idempotencyKey()), task.sessionId(), child,
-                    clock.instant()));
+        Checks.notNull("subtasks", subtasks);
+        Session session = hazelcast.<String, Session>getMap(GridNames.SESSIONS).get(task.sessionId());
+        if (session == null || session.state() == SessionState.CANCELLED) {
+            throw new IllegalStateException("session " + task.sessionId() + " was cancelled: it takes no subtasks");
         }
-        return new TaskSubmitter(hazelcast).insert(children).stream().map(Task::id).toList();
+        Set<String> served = registry.servedTypes();
+        List<Task> children = new ArrayList<>(subtasks.size());
+        for (int i = 0; i < subtasks.size(); i++) {
+            TaskSpec spec = Checks.notNull("subtasks[" + i + "]", subtasks.get(i));
+            if (!served.contains(spec.type())) {
+                throw new InvalidValueException("subtasks[" + i + "].type", "names task type '" + spec.type()
+                        + "', which no node serves");
+            }
+            String key = spec.idempotencyKey() != null ? spec.idempotencyKey()
+                    : task.id() + "/" + subtasksSubmitted.getAndIncrement();
+            TaskSpec child = spec.withParent(task.id()).withIdempotencyKey(key);
+            children.add(Task.create(Ids.idempotentTaskId(task.sessionId(), key), task.sessionId(), child, clock.instant()));
+        }
+        return graph.submit(task.sessionId(), children, task.id()).stream().map(Task::id).toList();
     }
 
     /** A handler reads and writes only its own session's results. */

@@ -3,6 +3,7 @@ package io.weft.node.execution;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.weft.model.grid.GridNames;
+import io.weft.model.grid.TaskGraph;
 import io.weft.node.config.SlotPlan;
 import io.weft.node.handler.TaskHandler;
 import io.weft.node.metrics.NodeMetrics;
@@ -35,10 +36,11 @@ public final class Dispatcher {
 
     public Dispatcher(HazelcastInstance hazelcast, HandlerCatalog handlers, SlotPlan slots, MemberRegistry registry,
                       RunningAttempts running, ExecutorService workers, ScheduledExecutorService timers,
-                      NodeMetrics metrics, Clock clock) {
+                      NodeMetrics metrics, Clock clock, TaskGraph graph) {
         this.hazelcast = hazelcast;
         this.registry = registry;
-        AttemptRunner runner = new AttemptRunner(hazelcast, handlers, running, workers, timers, metrics, clock);
+        AttemptRunner runner = new AttemptRunner(hazelcast, handlers, running, workers, timers, metrics, clock, graph,
+                registry);
         Map<String, TypeLane> byType = new LinkedHashMap<>();
         for (TaskHandler handler : handlers.all()) {
             String type = handler.type().name();
@@ -50,9 +52,18 @@ public final class Dispatcher {
         this.lanes = Map.copyOf(byType);
     }
 
-    /** Takes a due task: queues it here, or hands it to a node that serves its type. */
+    /**
+     * Takes a due task: queues it here, or hands it to a node that serves its type. A task with inputs
+     * goes to the member that owns its largest input when that member serves its type, so its biggest
+     * read is local.
+     */
     public void accept(DueTask task) {
         if (!accepting) {
+            return;
+        }
+        Optional<Member> inputOwner = ownerOfLargestInput(task);
+        if (inputOwner.isPresent()) {
+            hazelcast.getExecutorService(GridNames.EXECUTOR).executeOnMember(new ForwardDueTask(task), inputOwner.get());
             return;
         }
         TypeLane lane = lanes.get(task.type());
@@ -89,6 +100,18 @@ public final class Dispatcher {
     public void stopAccepting() {
         accepting = false;
         lanes.values().forEach(lane -> lane.clear().forEach(task -> held.remove(task.id())));
+    }
+
+    /** The owner of the task's largest input if it is another member that serves the type; else empty. */
+    private Optional<Member> ownerOfLargestInput(DueTask task) {
+        if (task.affinity() == null) {
+            return Optional.empty();
+        }
+        Member owner = hazelcast.getPartitionService().getPartition(task.affinity()).getOwner();
+        if (owner == null || owner.localMember() || !registry.serves(owner, task.type())) {
+            return Optional.empty();
+        }
+        return Optional.of(owner);
     }
 
     private void forward(DueTask task) {

@@ -26,8 +26,8 @@ public final class ForwardDueTask implements Runnable, HazelcastInstanceAware {
 
     @Override
     public void run() {
-        if (hazelcast.getUserContext().get(UserContextKeys.NODE) instanceof WeftNode node) {
-            node.dispatcher().accept(task);
+        if (hazelcast.getUserContext().containsKey(UserContextKeys.NODE)) {
+            WeftNode.of(hazelcast).dispatcher().accept(task);
         }
     }
 }

@@ -20,7 +20,8 @@ public final class NodeSerializers {
         @Override
         public DueTask read(CompactReader in) {
             return new DueTask(in.readString("id"), in.readString("type"), in.readInt32("priority"),
-                    in.readInt32("attempt"), in.readInt64("dueAt"), TaskStatus.valueOf(in.readString("status")));
+                    in.readInt32("attempt"), in.readInt64("dueAt"), TaskStatus.valueOf(in.readString("status")),
+                    in.readString("affinity"));
         }
 
         @Override
@@ -31,6 +32,7 @@ public final class NodeSerializers {
             out.writeInt32("attempt", value.attempt());
             out.writeInt64("dueAt", value.dueAtMillis());
             out.writeString("status", value.status().name());
+            out.writeString("affinity", value.affinity());
         }
 
         @Override

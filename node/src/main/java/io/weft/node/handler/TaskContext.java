@@ -36,12 +36,33 @@ public interface TaskContext {
         }
     }
 
+    /** The results this task waited for ({@code dependsOn}): all COMPLETED when it runs. */
+    List<String> dependsOn();
+
+    /** The results this task must complete to succeed, unless it hands them to subtasks. */
+    List<String> outputs();
+
     /** Streams a COMPLETED result of this session, chunk by chunk; checked against its SHA-256. */
     InputStream openInput(String resultId);
 
-    /** Streams bytes into a CREATED result of this session; closing the stream completes it. */
+    /**
+     * Streams bytes into a CREATED result of this session that this task produces (one of its
+     * outputs, or one it created); closing the stream completes it and wakes the tasks waiting for it.
+     */
     OutputStream openOutput(String resultId);
 
-    /** Submits subtasks into this session, with this task as their parent; returns their ids. */
+    /**
+     * Creates a result in this session, to write or for subtasks to produce and consume; it expires
+     * after a day. Returns its id.
+     */
+    String createResult(String name, String contentType);
+
+    /**
+     * Submits subtasks into this session, with this task as their parent; returns their ids. A
+     * subtask may name this task's outputs among its own: producing them is then its job, this task
+     * succeeds without them, and the tasks waiting for them wait for the subtask without knowing.
+     * Subtasks without an idempotency key get one derived from this task and their order, so a retried
+     * attempt that submits the same subtasks finds the first ones rather than doubling them.
+     */
     List<String> submitSubtasks(List<TaskSpec> subtasks);
 }

@@ -50,11 +50,21 @@ public final class MemberRegistry implements MembershipListener {
         return directory.all();
     }
 
+    /** Whether {@code member} said it serves {@code type}. */
+    public boolean serves(Member member, String type) {
+        return directory.get(member.getUuid().toString()).flatMap(info -> info.serves(type)).isPresent();
+    }
+
+    /** Every task type some node serves. */
+    public Set<String> servedTypes() {
+        return directory.servedTypes();
+    }
+
     /** A live member other than this one that serves {@code type}, chosen round-robin. */
     public Optional<Member> pickServer(String type) {
         List<Member> servers = hazelcast.getCluster().getMembers().stream()
                 .filter(m -> !m.localMember())
-                .filter(m -> directory.get(m.getUuid().toString()).flatMap(info -> info.serves(type)).isPresent())
+                .filter(m -> serves(m, type))
                 .toList();
         if (servers.isEmpty()) {
             return Optional.empty();

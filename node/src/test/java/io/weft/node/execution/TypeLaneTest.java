@@ -96,7 +96,7 @@ class TypeLaneTest {
     }
 
     private static DueTask due(String id, int priority) {
-        return new DueTask(id, "t", priority, 1, 0, TaskStatus.QUEUED);
+        return new DueTask(id, "t", priority, 1, 0, TaskStatus.QUEUED, null);
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,0 +1,267 @@
+package io.weft.model.grid;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.multimap.MultiMap;
+import io.weft.model.InvalidValueException;
+import io.weft.model.result.ResultMeta;
+import io.weft.model.result.ResultStatus;
+import io.weft.model.task.Task;
+import io.weft.model.task.TaskStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Tasks joined by the results they produce and consume. A task names the results it waits for
+ * ({@code dependsOn}) and the results it must produce ({@code outputs}); each result records the task
+ * that owns its production, and a MultiMap records which tasks wait for it.
+ *
+ * <p>A waiting task is woken by an event, never by polling: when a result settles (COMPLETED or
+ * ABORTED) the member that owns it tells each task registered as waiting ({@link #settle}). The
+ * one race, a result settling while a task is being submitted, is closed by order: the task is
+ * registered as waiting first, then inserted, then the results it waits for are read once more, so a
+ * result that settled in between is seen by one side or the other (telling a task twice is harmless).
+ */
+public final class TaskGraph {
+
+    private final IMap<String, Task> tasks;
+    private final IMap<String, ResultMeta> results;
+    private final MultiMap<String, String> dependents;
+    private final TaskSubmitter submitter;
+    private final Clock clock;
+
+    public TaskGraph(HazelcastInstance hazelcast, Clock clock) {
+        this.tasks = hazelcast.getMap(GridNames.TASKS);
+        this.results = hazelcast.getMap(GridNames.RESULTS);
+        this.dependents = hazelcast.getMultiMap(GridNames.DEPENDENTS);
+        this.submitter = new TaskSubmitter(hazelcast);
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a batch of new tasks of one session, all or nothing: their references are checked first
+     * ({@link InvalidValueException} naming the field), then their outputs are made theirs, then they
+     * are registered with and inserted, and inputs already settled are applied. Returns the tasks as
+     * stored (for a repeated idempotency key, the earlier task).
+     *
+     * @param parentId the task submitting them as subtasks, which may hand over its own outputs; or
+     *                 {@code null} for a user's submit
+     */
+    public List<Task> submit(String sessionId, List<Task> batch, String parentId) {
+        Map<String, ResultMeta> referenced = check(sessionId, batch, parentId);
+        List<Runnable> undo = takeOutputs(batch, parentId, referenced);
+        List<Task> stored;
+        try {
+            registerWaiting(batch);
+            stored = submitter.insert(batch);
+        } catch (RuntimeException e) {
+            undo.forEach(Runnable::run);
+            throw e;
+        }
+        return applySettledInputs(stored);
+    }
+
+    /**
+     * A task ended FAILED or CANCELLED: the outputs it still owns will never be produced, so they are
+     * ABORTED, and the tasks waiting for them fail in turn, down the graph (by the results' events).
+     */
+    public CompletableFuture<Void> abortOutputs(Task ended) {
+        if (ended.spec().outputs().isEmpty()
+                || (ended.status() != TaskStatus.FAILED && ended.status() != TaskStatus.CANCELLED)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<CompletableFuture<ResultMeta>> aborts = new ArrayList<>();
+        for (String output : ended.spec().outputs()) {
+            aborts.add(results.submitToKey(output, new AbortResult(ended.id())).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(aborts.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * A result settled: tells every task waiting for it, then forgets them. {@code changed} sees each
+     * task that moved (its last input came, or it failed); callbacks run on {@code executor}.
+     */
+    public CompletableFuture<Void> settle(ResultMeta settled, Executor executor, Consumer<Task> changed) {
+        ResolveInput resolution = resolutionOf(settled.id(), settled);
+        Collection<String> waiting = dependents.get(settled.id());
+        List<CompletableFuture<Void>> told = new ArrayList<>(waiting.size());
+        for (String taskId : waiting) {
+            told.add(tasks.submitToKey(taskId, resolution).toCompletableFuture()
+                    .thenAcceptAsync(after -> afterResolution(after, changed), executor));
+        }
+        return CompletableFuture.allOf(told.toArray(CompletableFuture[]::new))
+                .thenRunAsync(() -> dependents.delete(settled.id()), executor);
+    }
+
+    /**
+     * Applies to WAITING tasks whatever their inputs' current state says: the safety net for a
+     * settlement whose event was lost with a member. Returns the tasks that moved.
+     */
+    public List<Task> recheck(Collection<Task> waiting) {
+        Set<String> inputs = new HashSet<>();
+        waiting.forEach(task -> inputs.addAll(task.inputs().pending()));
+        Map<String, ResultMeta> current = results.getAll(inputs);
+        List<CompletableFuture<Task>> told = new ArrayList<>();
+        for (Task task : waiting) {
+            for (String input : task.inputs().pending()) {
+                ResolveInput resolution = resolutionOf(input, current.get(input));
+                if (resolution != null) {
+                    told.add(tasks.submitToKey(task.id(), resolution).toCompletableFuture());
+                }
+            }
+        }
+        List<Task> moved = new ArrayList<>();
+        for (CompletableFuture<Task> call : told) {
+            Task after = call.join();
+            if (after != null) {
+                afterResolution(after, moved::add);
+            }
+        }
+        return moved;
+    }
+
+    private void afterResolution(Task after, Consumer<Task> changed) {
+        if (after == null) {
+            return;
+        }
+        if (after.status() == TaskStatus.FAILED) {
+            abortOutputs(after);
+        }
+        changed.accept(after);
+    }
+
+    /** What a settled (or vanished) input means for a task waiting for it; {@code null}: keep waiting. */
+    private ResolveInput resolutionOf(String resultId, ResultMeta meta) {
+        long now = clock.millis();
+        if (meta == null) {
+            return ResolveInput.aborted(resultId, "it was deleted", now);
+        }
+        if (meta.status() == ResultStatus.ABORTED) {
+            return ResolveInput.aborted(resultId, "its producer " + meta.ownerTaskId() + " failed", now);
+        }
+        if (meta.isExpired(clock.instant())) {
+            return ResolveInput.aborted(resultId, "it expired at " + meta.expiresAt(), now);
+        }
+        if (meta.status() == ResultStatus.COMPLETED) {
+            return ResolveInput.ready(resultId, meta.size(), now);
+        }
+        return null;
+    }
+
+    private Map<String, ResultMeta> check(String sessionId, List<Task> batch, String parentId) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Task task : batch) {
+            ids.addAll(task.spec().dependsOn());
+            ids.addAll(task.spec().outputs());
+        }
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ResultMeta> found = results.getAll(ids);
+        Map<String, Integer> producers = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Task task = batch.get(i);
+            List<String> dependsOn = task.spec().dependsOn();
+            for (int j = 0; j < dependsOn.size(); j++) {
+                String field = "tasks[" + i + "].dependsOn[" + j + "]";
+                ResultMeta meta = inSession(found.get(dependsOn.get(j)), sessionId, field, dependsOn.get(j));
+                if (meta.isExpired(clock.instant())) {
+                    throw new InvalidValueException(field, "names result " + meta.id() + ", which expired at " + meta.expiresAt());
+                }
+                if (task.spec().outputs().contains(meta.id())) {
+                    throw new InvalidValueException(field, "names result " + meta.id() + ", which is the task's own output");
+                }
+            }
+            List<String> outputs = task.spec().outputs();
+            for (int j = 0; j < outputs.size(); j++) {
+                String field = "tasks[" + i + "].outputs[" + j + "]";
+                ResultMeta meta = inSession(found.get(outputs.get(j)), sessionId, field, outputs.get(j));
+                if (meta.status() != ResultStatus.CREATED) {
+                    throw new InvalidValueException(field, "names result " + meta.id() + ", which is already " + meta.status());
+                }
+                String owner = meta.ownerTaskId();
+                if (owner != null && !owner.equals(task.id()) && !owner.equals(parentId)) {
+                    throw new InvalidValueException(field, "names result " + meta.id() + ", which task " + owner + " produces");
+                }
+                Integer earlier = producers.putIfAbsent(meta.id(), i);
+                if (earlier != null && earlier != i) {
+                    throw new InvalidValueException(field, "names result " + meta.id() + ", an output of tasks[" + earlier + "] too");
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Another session's result reads as missing, so a key cannot learn what other sessions hold. */
+    private static ResultMeta inSession(ResultMeta meta, String sessionId, String field, String resultId) {
+        if (meta == null || !meta.sessionId().equals(sessionId)) {
+            throw new InvalidValueException(field, "names result " + resultId + ", which is not in session " + sessionId);
+        }
+        return meta;
+    }
+
+    /** Makes each task the owner of its outputs; returns how to give them back if the submit fails. */
+    private List<Runnable> takeOutputs(List<Task> batch, String parentId, Map<String, ResultMeta> referenced) {
+        List<Runnable> undo = new ArrayList<>();
+        List<Map.Entry<String, CompletableFuture<Boolean>>> calls = new ArrayList<>();
+        for (Task task : batch) {
+            for (String output : task.spec().outputs()) {
+                String before = referenced.get(output).ownerTaskId();
+                if (Objects.equals(before, task.id())) {
+                    continue;
+                }
+                calls.add(Map.entry(output, results.submitToKey(output, new SetResultOwner(parentId, task.id())).toCompletableFuture()));
+                undo.add(() -> results.executeOnKey(output, new SetResultOwner(task.id(), before)));
+            }
+        }
+        String lost = null;
+        for (Map.Entry<String, CompletableFuture<Boolean>> call : calls) {
+            if (!call.getValue().join()) {
+                lost = call.getKey();
+            }
+        }
+        if (lost != null) {
+            undo.forEach(Runnable::run);
+            throw new IllegalStateException("result " + lost + " was taken or settled by another submit meanwhile; nothing was stored");
+        }
+        return undo;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void registerWaiting(List<Task> batch) {
+        Map<String, Collection<? extends String>> waiting = new HashMap<>();
+        for (Task task : batch) {
+            for (String input : task.inputs().pending()) {
+                ((List<String>) waiting.computeIfAbsent(input, k -> new ArrayList<String>())).add(task.id());
+            }
+        }
+        if (!waiting.isEmpty()) {
+            dependents.putAllAsync(waiting).toCompletableFuture().join();
+        }
+    }
+
+    private List<Task> applySettledInputs(List<Task> stored) {
+        List<Task> waiting = stored.stream().filter(t -> t.status() == TaskStatus.WAITING).toList();
+        if (waiting.isEmpty()) {
+            return stored;
+        }
+        Map<String, Task> moved = new HashMap<>();
+        for (Task after : recheck(waiting)) {
+            moved.merge(after.id(), after, (a, b) -> b.history().size() >= a.history().size() ? b : a);
+        }
+        List<Task> result = new ArrayList<>(stored.size());
+        stored.forEach(task -> result.add(moved.getOrDefault(task.id(), task)));
+        return result;
+    }
+}
