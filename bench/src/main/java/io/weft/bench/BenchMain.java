@@ -51,7 +51,7 @@ public final class BenchMain {
     long runAll() throws Exception {
         NodeSettings settings = NodeSettings.builder().clusterName("bench-" + UUID.randomUUID().toString().substring(0, 8))
                 .members(List.of("127.0.0.1")).metricsPort(0).slots(Map.of("echo", Integer.getInteger("bench.echoSlots", 64))).build();
-        WeftNode node = WeftNode.start(settings);
+        WeftNode node = WeftNode.start(settings, List.of(new RelayHandler()));
         long failures = 0;
         try (WeftClient client = WeftClient.embedded(node.hazelcast())) {
             out.printf("# machine: %d cores, max heap %d MiB, Java %s, %s mode%n", Runtime.getRuntime().availableProcessors(),
@@ -81,6 +81,7 @@ public final class BenchMain {
                     exec.format("%,.0f"), set.format("%,.0f"));
             out.printf("ratio            Weft echo ÷ raw submitToKeyOwner = %.3f, ÷ raw async IMap.set = %.3f (medians, same run)%n",
                     weft.median() / exec.median(), weft.median() / set.median());
+            failures += new GraphScenarios(client, out).run(quick ? 200 : 10_000, quick ? 200 : 10_000);
         } finally {
             node.shutdown();
         }

@@ -1,0 +1,103 @@
+package io.weft.bench;
+
+import io.weft.client.WeftClient;
+import io.weft.model.task.Task;
+import io.weft.model.task.TaskOptions;
+import io.weft.model.task.TaskSpec;
+import io.weft.model.task.TaskStatus;
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Data dependencies: how much the event path (result settles → waiting task wakes → scheduled → runs
+ * → writes its output) adds per edge. Results and tasks are created before the clock starts; the
+ * clock runs from the first input's upload (chain) or the producers' submit (fan-in) to the last
+ * task's SUCCEEDED.
+ */
+final class GraphScenarios {
+
+    private static final TaskOptions NO_RETRY = TaskOptions.builder().maxRetries(0).build();
+
+    private final WeftClient client;
+    private final PrintStream out;
+
+    GraphScenarios(WeftClient client, PrintStream out) {
+        this.client = client;
+        this.out = out;
+    }
+
+    /** Returns how many runs did not end SUCCEEDED (must be 0). */
+    long run(int chainLength, int fanIn) throws Exception {
+        long failures = 0;
+        List<Double> chainMillisPerEdge = new ArrayList<>();
+        List<Double> fanInMillis = new ArrayList<>();
+        failures += chain(Math.max(10, chainLength / 10), new ArrayList<>());
+        for (int i = 0; i < BenchMain.REPEATS; i++) {
+            failures += chain(chainLength, chainMillisPerEdge);
+        }
+        failures += fanIn(Math.max(10, fanIn / 10), new ArrayList<>());
+        for (int i = 0; i < BenchMain.REPEATS; i++) {
+            failures += fanIn(fanIn, fanInMillis);
+        }
+        Stats chain = Stats.of(chainMillisPerEdge);
+        Stats fan = Stats.of(fanInMillis);
+        out.printf("chain            %,d relay tasks, each waiting for the previous one's output: %s ms per edge%n",
+                chainLength, chain.format("%.2f"));
+        out.printf("fan-in           %,d producers → 1 consumer of all their outputs: %s ms in all, %.3f ms per edge (median)%n",
+                fanIn, fan.format("%,.0f"), fan.median() / fanIn);
+        return failures;
+    }
+
+    private long chain(int length, List<Double> millisPerEdge) throws Exception {
+        String session = client.sessions().create("bench-chain", Map.of()).id();
+        List<String> links = newResults(session, length + 1);
+        List<TaskSpec> specs = new ArrayList<>(length);
+        for (int i = 1; i <= length; i++) {
+            specs.add(relay(List.of(links.get(i - 1)), List.of(links.get(i))));
+        }
+        List<Task> tasks = submit(session, specs);
+        long start = System.nanoTime();
+        client.results().upload(links.get(0), new ByteArrayInputStream(new byte[] {1}));
+        Task last = client.tasks().await(tasks.get(length - 1).id()).get(10, TimeUnit.MINUTES);
+        millisPerEdge.add((System.nanoTime() - start) / 1e6 / length);
+        return last.status() == TaskStatus.SUCCEEDED ? 0 : 1;
+    }
+
+    private long fanIn(int producers, List<Double> millis) throws Exception {
+        String session = client.sessions().create("bench-fan-in", Map.of()).id();
+        List<String> parts = newResults(session, producers);
+        Task sink = client.tasks().submit(session, relay(parts, List.of()));
+        List<TaskSpec> specs = new ArrayList<>(producers);
+        parts.forEach(part -> specs.add(relay(List.of(), List.of(part))));
+        long start = System.nanoTime();
+        submit(session, specs);
+        Task done = client.tasks().await(sink.id()).get(10, TimeUnit.MINUTES);
+        millis.add((System.nanoTime() - start) / 1e6);
+        return done.status() == TaskStatus.SUCCEEDED ? 0 : 1;
+    }
+
+    private List<Task> submit(String session, List<TaskSpec> specs) {
+        List<Task> tasks = new ArrayList<>(specs.size());
+        for (int from = 0; from < specs.size(); from += 1_000) {
+            tasks.addAll(client.tasks().submit(session, specs.subList(from, Math.min(specs.size(), from + 1_000))));
+        }
+        return tasks;
+    }
+
+    private List<String> newResults(String session, int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(client.results().create(session, "r" + i, "application/octet-stream", Duration.ofHours(1)).id());
+        }
+        return ids;
+    }
+
+    private static TaskSpec relay(List<String> dependsOn, List<String> outputs) {
+        return new TaskSpec(RelayHandler.TYPE, "{}", NO_RETRY, dependsOn, outputs, null, null);
+    }
+}
