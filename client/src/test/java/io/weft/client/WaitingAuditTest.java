@@ -1,0 +1,75 @@
+package io.weft.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.weft.model.Ids;
+import io.weft.model.grid.TaskGraph;
+import io.weft.model.task.ErrorType;
+import io.weft.model.task.Task;
+import io.weft.model.task.TaskSpec;
+import io.weft.model.task.TaskStatus;
+import io.weft.node.dependencies.WaitingTaskAudit;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit under the event path: a WAITING task whose input settled without telling it (its event
+ * was lost with a member; here, it was never registered) is moved on by the audit.
+ */
+class WaitingAuditTest {
+
+    private static TestCluster cluster;
+    private static WeftClient client;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = TestCluster.of("audit", 1);
+        client = cluster.client();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        cluster.close();
+    }
+
+    @Test
+    void auditStartsAWaitingTaskWhoseInputCompletedUnseenAndFailsOneWhoseInputIsGone() throws Exception {
+        String session = client.sessions().create("audit", Map.of()).id();
+        String input = client.results().create(session, "in", "text/plain", Duration.ofHours(1)).id();
+        client.results().upload(input, new ByteArrayInputStream(new byte[] {7}));
+        Task unseen = strandedWaitingTask(session, input);
+        Task orphan = strandedWaitingTask(session, "r-deleted-long-ago");
+        List<Task> moved = new ArrayList<>();
+        WaitingTaskAudit audit = new WaitingTaskAudit(cluster.node(0).hazelcast(),
+                new TaskGraph(cluster.node(0).hazelcast(), Clock.systemUTC()), Clock.systemUTC(), Duration.ZERO, moved::add);
+
+        int count = audit.audit();
+
+        assertThat(count).isEqualTo(2);
+        Task started = client.tasks().await(unseen.id()).get(30, TimeUnit.SECONDS);
+        assertThat(started.status()).isEqualTo(TaskStatus.SUCCEEDED);
+        Task failed = client.tasks().get(orphan.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(failed.error().type()).isEqualTo(ErrorType.DEPENDENCY_FAILED);
+        assertThat(moved).extracting(Task::id).containsExactlyInAnyOrder(unseen.id(), orphan.id());
+        assertThat(audit.audit()).as("a second pass finds nothing left to do").isZero();
+    }
+
+    /** A WAITING task put straight into the grid, as if its registration's event had been lost. */
+    private static Task strandedWaitingTask(String session, String input) {
+        Task task = Task.create(Ids.newTaskId(), session,
+                new TaskSpec("echo", "{}", null, List.of(input), null, null, null),
+                Instant.now().minusSeconds(1));
+        cluster.tasksMap().set(task.id(), task);
+        return task;
+    }
+}
