@@ -21,7 +21,7 @@ public final class WeftSerializers {
                 new InsertTasksSerializer(), new ClaimTaskSerializer(), new CompleteAttemptSerializer(),
                 new RequeueOrphanSerializer(), new PromoteDueTaskSerializer(), new CancelTaskSerializer(),
                 new CompleteResultSerializer(), new InterruptAttemptSerializer(), new ServedTypeSerializer(),
-                new MemberInfoSerializer());
+                new MemberInfoSerializer(), new ResultLimitsSerializer(), new RemoveChunkSerializer());
     }
 
     /** Adds the model's serializers, and {@code extra} ones (a node's own messages), to {@code config}. */

@@ -87,7 +87,7 @@ final class DefaultTaskContext implements TaskContext {
 
     @Override
     public InputStream openInput(String resultId) {
-        ResultInputStream in = new ResultInputStream(hazelcast, resultId);
+        ResultInputStream in = new ResultInputStream(hazelcast, resultId, clock);
         requireOwnSession(in.meta());
         return in;
     }
