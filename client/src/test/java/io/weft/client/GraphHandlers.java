@@ -21,7 +21,7 @@ final class GraphHandlers {
     }
 
     static List<TaskHandler> all() {
-        return List.of(new Concat(), new Delegate());
+        return List.of(new Concat(), new Delegate(), new WriteThenFail());
     }
 
     /**
@@ -75,6 +75,25 @@ final class GraphHandlers {
             TaskSpec child = new TaskSpec("delegate", childInput, null, null, context.outputs(), null, null);
             List<String> ids = context.submitSubtasks(List.of(child));
             return Json.MAPPER.createObjectNode().put("delegatedTo", ids.get(0));
+        }
+    }
+
+    /** Writes {@code attempt N} into its outputs, then fails its first {@code failures} attempts. */
+    static final class WriteThenFail implements TaskHandler {
+
+        @Override
+        public TaskType type() {
+            return TaskType.of("write-then-fail", "Writes its outputs, then fails the first attempts.",
+                    "{\"type\": \"object\"}", "{\"type\": \"object\"}");
+        }
+
+        @Override
+        public JsonNode handle(TaskContext context) {
+            context.outputs().forEach(output -> write(context, output, "attempt " + context.attempt()));
+            if (context.attempt() <= context.input().path("failures").asInt(0)) {
+                throw new IllegalStateException("failing attempt " + context.attempt() + " after writing");
+            }
+            return null;
         }
     }
 

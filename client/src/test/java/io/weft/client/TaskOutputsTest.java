@@ -12,6 +12,8 @@ import io.weft.model.task.TaskOptions;
 import io.weft.model.task.TaskSpec;
 import io.weft.model.task.TaskStatus;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,32 @@ class TaskOutputsTest {
         ResultMeta completed = client.results().get(output).orElseThrow();
         assertThat(completed.status()).isEqualTo(ResultStatus.COMPLETED);
         assertThat(completed.ownerTaskId()).isEqualTo(task.id());
+    }
+
+    @Test
+    void bytesWrittenByAFailedAttemptAreDiscardedAndTheRetryWritesTheOutputAfresh() throws Exception {
+        String output = newResult(session);
+        Task task = client.tasks().submit(session, new TaskSpec("write-then-fail", "{\"failures\": 1}",
+                TaskOptions.builder().maxRetries(1).backoff(Duration.ofMillis(10)).build(), null, List.of(output), null, null));
+
+        Task done = client.tasks().await(task.id()).get(30, TimeUnit.SECONDS);
+
+        assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(done.attempt()).isEqualTo(2);
+        try (InputStream in = client.results().openDownload(output)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("attempt 2");
+        }
+    }
+
+    @Test
+    void outputWrittenByAnAttemptThatFailedForGoodIsAbortedNotCompleted() throws Exception {
+        String output = newResult(session);
+        Task task = client.tasks().submit(session, new TaskSpec("write-then-fail", "{\"failures\": 5}", NO_RETRY, null,
+                List.of(output), null, null));
+
+        assertThat(client.tasks().await(task.id()).get(30, TimeUnit.SECONDS).status()).isEqualTo(TaskStatus.FAILED);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> client.results().get(output).orElseThrow().status() == ResultStatus.ABORTED);
     }
 
     @Test

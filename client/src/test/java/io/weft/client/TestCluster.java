@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Real Weft nodes in the test JVM on 127.0.0.1, in a cluster of their own (a unique name per
@@ -23,11 +24,22 @@ final class TestCluster implements AutoCloseable {
     private final List<WeftNode> nodes = new ArrayList<>();
     private final Map<String, Integer> slots;
     private final List<TaskHandler> handlers;
+    private UnaryOperator<NodeSettings.Builder> tuning = UnaryOperator.identity();
 
     TestCluster(String prefix, Map<String, Integer> slots, List<TaskHandler> handlers) {
         this.name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.slots = slots;
         this.handlers = handlers;
+    }
+
+    /** Nodes whose settings {@code tuning} changes over the test defaults (result limits, for example). */
+    static TestCluster tuned(String prefix, int size, UnaryOperator<NodeSettings.Builder> tuning) {
+        TestCluster cluster = new TestCluster(prefix, Map.of(), List.of());
+        cluster.tuning = tuning;
+        for (int i = 0; i < size; i++) {
+            cluster.addNode();
+        }
+        return cluster;
     }
 
     static TestCluster of(String prefix, int size) {
@@ -48,8 +60,8 @@ final class TestCluster implements AutoCloseable {
     }
 
     WeftNode addNode() {
-        NodeSettings settings = NodeSettings.builder().clusterName(name).members(List.of("127.0.0.1"))
-                .metricsPort(0).slots(slots).sweepInterval(Duration.ofSeconds(1)).gracePeriod(Duration.ofSeconds(5))
+        NodeSettings settings = tuning.apply(NodeSettings.builder().clusterName(name).members(List.of("127.0.0.1"))
+                .metricsPort(0).slots(slots).sweepInterval(Duration.ofSeconds(1)).gracePeriod(Duration.ofSeconds(5)))
                 .build();
         WeftNode node = WeftNode.start(settings, handlers);
         nodes.add(node);

@@ -1,6 +1,7 @@
 package io.weft.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -76,6 +78,63 @@ class ResultApiTest implements GatewayTest {
         assertThat(api.get("/v1/results/r-nosuch").status()).isEqualTo(404);
         assertThat(api.post("/v1/sessions/" + session + "/results", "{\"name\": \"x\", \"ttl\": \"forever\"}")
                 .json().path("field").asText()).isEqualTo("ttl");
+    }
+
+    @Test
+    void deletedResultIsGoneWithItsBytesAndDeletingItAgainIs404() {
+        Api api = new Api(http, ADMIN_KEY);
+        String result = aCompletedResult(api, "PT1H");
+
+        Api.Reply deleted = api.delete("/v1/results/" + result);
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api.get("/v1/results/" + result).status()).isEqualTo(404);
+        assertThat(api.get("/v1/results/" + result + "/data").status()).isEqualTo(404);
+        Api.Reply again = api.delete("/v1/results/" + result);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anotherKeysResultCannotBeDeleted() {
+        Api admin = new Api(http, ADMIN_KEY);
+        String result = aCompletedResult(admin, "PT1H");
+        Api bob = admin.as(admin.post("/v1/keys", "{\"name\": \"bob\", \"scopes\": [\"submit\", \"read\"]}")
+                .json().path("secret").asText());
+
+        assertThat(bob.delete("/v1/results/" + result).status()).isEqualTo(404);
+        assertThat(admin.get("/v1/results/" + result).status()).isEqualTo(200);
+    }
+
+    @Test
+    void expiredResultIs410GoneSayingWhenItExpired() {
+        Api admin = new Api(http, ADMIN_KEY);
+        String result = aCompletedResult(admin, "PT1S");
+        String expiresAt = admin.get("/v1/results/" + result).json().path("expiresAt").asText();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/v1/results/" + result).status() == 410);
+
+        Api.Reply gone = admin.get("/v1/results/" + result);
+        assertThat(gone.contentType()).startsWith("application/problem+json");
+        assertThat(gone.json().path("status").asInt()).isEqualTo(410);
+        assertThat(gone.json().path("detail").asText()).isEqualTo("result " + result + " expired at " + expiresAt);
+        assertThat(admin.get("/v1/results/" + result + "/data").status()).isEqualTo(410);
+        Api bob = admin.as(admin.post("/v1/keys", "{\"name\": \"bob\", \"scopes\": [\"read\"]}")
+                .json().path("secret").asText());
+        assertThat(bob.get("/v1/results/" + result).status()).as("another key learns nothing of it").isEqualTo(404);
+        assertThat(admin.delete("/v1/results/" + result).status()).as("its tombstone can be deleted").isEqualTo(204);
+        assertThat(admin.get("/v1/results/" + result).status()).isEqualTo(404);
+    }
+
+    /** A result of a new session holding 1 KiB, that expires {@code ttl} from now. */
+    private static String aCompletedResult(Api api, String ttl) {
+        String session = api.post("/v1/sessions", "{\"name\": \"files\"}").json().path("id").asText();
+        String result = api.post("/v1/sessions/" + session + "/results", "{\"name\": \"x\", \"ttl\": \"" + ttl + "\"}")
+                .json().path("id").asText();
+        Api.Reply uploaded = api.send(io.micronaut.http.HttpRequest.PUT("/v1/results/" + result + "/data", new byte[1024])
+                .contentType("application/octet-stream"));
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(200);
+        return result;
     }
 
     private URI uri(String path) {

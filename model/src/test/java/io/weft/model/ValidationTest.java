@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.weft.model.result.ResultLimits;
 import io.weft.model.session.Session;
 import io.weft.model.session.SessionState;
 import io.weft.model.task.TaskOptions;
@@ -170,5 +171,15 @@ class ValidationTest {
 
         assertThat(moved.field()).isEqualTo("tasks[3].options.priority");
         assertThat(moved.getMessage()).isEqualTo("tasks[3].options.priority must be between 0 and 9, got 12");
+    }
+
+    @Test
+    void resultLimitsMustBePositiveAndTheTombstoneBounded() {
+        assertRefused(() -> new ResultLimits(0, 1, Duration.ZERO), "maxResultBytes");
+        assertRefused(() -> new ResultLimits(1, -1, Duration.ZERO), "sessionQuotaBytes");
+        assertRefused(() -> new ResultLimits(1, 1, Duration.ofSeconds(-1)), "tombstone");
+        assertRefused(() -> new ResultLimits(1, 1, ResultLimits.MAX_TOMBSTONE.plusSeconds(1)), "tombstone");
+        assertRefused(() -> new ResultLimits(1, 1, null), "tombstone");
+        assertThatCode(() -> new ResultLimits(1, 1, Duration.ZERO)).doesNotThrowAnyException();
     }
 }

@@ -6,6 +6,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.prometheus.client.exporter.HTTPServer;
+import io.weft.model.result.ResultLimits;
 import io.weft.model.cluster.MemberInfo;
 import io.weft.model.cluster.ServedType;
 import io.weft.model.grid.TaskGraph;
@@ -13,6 +14,7 @@ import io.weft.model.grid.UserContextKeys;
 import io.weft.model.task.Task;
 import io.weft.node.config.MemberConfigFactory;
 import io.weft.node.config.NodeSettings;
+import io.weft.node.config.ResultLimitsPlan;
 import io.weft.node.config.SlotPlan;
 import io.weft.node.dependencies.SettledResultListener;
 import io.weft.node.dependencies.WaitingTaskAudit;
@@ -25,6 +27,7 @@ import io.weft.node.failover.StrandedTaskSweeper;
 import io.weft.node.handler.TaskHandler;
 import io.weft.node.metrics.NodeMetrics;
 import io.weft.node.registry.MemberRegistry;
+import io.weft.node.registry.ResultLimitsPublisher;
 import io.weft.node.scheduling.SchedulerJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,11 +105,13 @@ public final class WeftNode implements AutoCloseable {
         userContext.put(UserContextKeys.NODE, handle);
         config.setUserContext(userContext);
         SlotPlan slots = new SlotPlan(settings, config);
+        ResultLimits limits = ResultLimitsPlan.resolve(settings, config);
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(config);
         try {
             WeftNode node = new WeftNode(settings, hazelcast, handlers, slots);
             // The member copied the config's context when it started: add to the member's own map.
             hazelcast.getUserContext().put(UserContextKeys.INTERRUPTER, node.running);
+            new ResultLimitsPublisher(hazelcast, limits).start();
             handle.complete(node);
             node.startDuties();
             return node;

@@ -6,6 +6,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -23,7 +24,7 @@ import io.weft.model.result.ResultMeta;
 import java.io.InputStream;
 import java.net.URI;
 
-/** Results: create one in a session, stream its bytes up and down, read its metadata. */
+/** Results: create one in a session, stream its bytes up and down, read its metadata, delete it. */
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "results")
@@ -47,7 +48,7 @@ public class ResultController {
         return ResultView.of(results.require(caller, rid));
     }
 
-    /** The body is streamed into the grid as it arrives; the whole of it is never held. */
+    /** The body is streamed into the grid as it arrives; the whole of it is never held. Past a limit: 413. */
     @Put("/results/{rid}/data")
     @Consumes(MediaType.ALL)
     public ResultView upload(@Parameter(hidden = true) @RequestAttribute(Caller.ATTRIBUTE) Caller caller, String rid,
@@ -62,5 +63,12 @@ public class ResultController {
         InputStream data = results.download(caller, rid);
         return HttpResponse.ok(new StreamedFile(data, MediaType.of(meta.contentType()), meta.createdAt().toEpochMilli(), meta.size()))
                 .header("ETag", "\"" + meta.sha256() + "\"");
+    }
+
+    /** Removes the result and all its bytes, including those of an upload that broke off: 204, or 404. */
+    @Delete("/results/{rid}")
+    public HttpResponse<Void> delete(@Parameter(hidden = true) @RequestAttribute(Caller.ATTRIBUTE) Caller caller, String rid) {
+        results.delete(caller, rid);
+        return HttpResponse.noContent();
     }
 }

@@ -5,6 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.weft.model.InvalidValueException;
+import io.weft.model.result.QuotaExceededException;
+import io.weft.model.result.ResultExpiredException;
 import jakarta.inject.Singleton;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
@@ -43,6 +45,24 @@ public final class ExceptionHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, NoSuchElementException e) {
             return Problems.response(HttpStatus.NOT_FOUND, e.getMessage(), request);
+        }
+    }
+
+    /** A result that expired, while its tombstone says when: 410 (after that, 404). */
+    @Singleton
+    public static class Expired implements ExceptionHandler<ResultExpiredException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, ResultExpiredException e) {
+            return Problems.response(HttpStatus.GONE, e.getMessage(), request);
+        }
+    }
+
+    /** An upload past the largest object size or its session's quota: 413, naming the limit. */
+    @Singleton
+    public static class QuotaExceeded implements ExceptionHandler<QuotaExceededException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, QuotaExceededException e) {
+            return Problems.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), request);
         }
     }
 

@@ -6,7 +6,7 @@ import io.weft.gateway.auth.Ownership;
 import io.weft.gateway.wire.ResultRequest;
 import io.weft.model.Checks;
 import io.weft.model.InvalidValueException;
-import io.weft.model.grid.ResultOutputStream;
+import io.weft.model.result.ResultExpiredException;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.result.ResultStatus;
 import jakarta.inject.Singleton;
@@ -40,26 +40,33 @@ public class ResultService {
                 TaskService.duration("ttl", request.ttl()));
     }
 
-    /** The result, if it exists and {@code caller} may see its session; else 404. */
+    /**
+     * The result, if it exists and {@code caller} may see its session; else 404. An expired result
+     * is a {@link ResultExpiredException} (410) only for those who may see it: to the rest, 404.
+     */
     public ResultMeta require(Caller caller, String resultId) {
-        ResultMeta meta = weft.results().get(resultId).orElseThrow(() -> new NoSuchElementException("no result " + resultId));
-        if (!ownership.canSee(caller, meta.sessionId())) {
-            throw new NoSuchElementException("no result " + resultId);
+        ResultMeta meta;
+        try {
+            meta = weft.results().get(resultId).orElseThrow(() -> new NoSuchElementException("no result " + resultId));
+        } catch (ResultExpiredException e) {
+            requireVisible(caller, resultId, e.sessionId());
+            throw e;
         }
+        requireVisible(caller, resultId, meta.sessionId());
         return meta;
     }
 
-    /** Streams {@code body} into a CREATED result and completes it. */
+    /**
+     * Streams {@code body} into a CREATED result and completes it. A body past a limit is refused
+     * (413) and one that breaks off leaves the result CREATED, without the chunks written so far.
+     */
     public ResultMeta upload(Caller caller, String resultId, InputStream body) {
         require(caller, resultId);
-        ResultOutputStream out = weft.results().openUpload(resultId);
         try (InputStream in = body) {
-            in.transferTo(out);
-            out.close();
+            return weft.results().upload(resultId, in);
         } catch (IOException e) {
-            throw new UncheckedIOException("upload of " + resultId + " broke off; the result stays CREATED", e);
+            throw new UncheckedIOException("the request body of " + resultId + " could not be closed", e);
         }
-        return out.completed();
     }
 
     /** A stream of a COMPLETED result's bytes. */
@@ -69,5 +76,24 @@ public class ResultService {
             throw new IllegalStateException("result " + resultId + " is " + meta.status() + "; only a COMPLETED one has data");
         }
         return weft.results().openDownload(resultId);
+    }
+
+    /** Removes a result, expired or not, with all its bytes; 404 if there is none the caller may see. */
+    public void delete(Caller caller, String resultId) {
+        Checks.id("resultId", resultId);
+        try {
+            require(caller, resultId);
+        } catch (ResultExpiredException e) {
+            // Its tombstone is still a result the caller may delete.
+        }
+        if (!weft.results().delete(resultId)) {
+            throw new NoSuchElementException("no result " + resultId);
+        }
+    }
+
+    private void requireVisible(Caller caller, String resultId, String sessionId) {
+        if (!ownership.canSee(caller, sessionId)) {
+            throw new NoSuchElementException("no result " + resultId);
+        }
     }
 }

@@ -19,7 +19,7 @@ public record AbortResult(String ownerTaskId) implements EntryProcessor<String, 
             return null;
         }
         ResultMeta aborted = current.abort();
-        entry.setValue(aborted);
+        CompleteResult.keepingExpiry(entry, aborted);
         return aborted;
     }
 }

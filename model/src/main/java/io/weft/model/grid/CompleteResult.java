@@ -1,6 +1,7 @@
 package io.weft.model.grid;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.result.ResultStatus;
 import java.util.Map;
@@ -19,7 +20,19 @@ public record CompleteResult(long size, String sha256, int chunkCount) implement
             return null;
         }
         ResultMeta completed = current.complete(size, sha256, chunkCount);
-        entry.setValue(completed);
+        keepingExpiry(entry, completed);
         return completed;
+    }
+
+    /**
+     * A plain {@code setValue} in an entry processor resets the entry's TTL to the map's default
+     * (none), which would keep a completed result, and its chunks' metadata, forever.
+     */
+    static <V> void keepingExpiry(Map.Entry<String, V> entry, V value) {
+        if (entry instanceof ExtendedMapEntry<String, V> extended) {
+            extended.setValueWithoutChangingExpiryTime(value);
+        } else {
+            entry.setValue(value);
+        }
     }
 }

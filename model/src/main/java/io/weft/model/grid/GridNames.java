@@ -9,6 +9,10 @@ public final class GridNames {
     public static final String CHUNKS = "weft.chunks";
     /** MultiMap: result id to the ids of the WAITING tasks that depend on it. */
     public static final String DEPENDENTS = "weft.dependents";
+    /** Cluster-wide settings the nodes publish at start, for clients and gateways to follow. */
+    public static final String SETTINGS = "weft.settings";
+    /** The key of the {@code ResultLimits} in {@link #SETTINGS}. */
+    public static final String RESULT_LIMITS = "result-limits";
     /** Member uuid to the task types it serves and with how many slots. */
     public static final String MEMBERS = "weft.members";
     /** Gateway: API key id to the key's record as JSON (name, scopes, SHA-256 of the secret). */

@@ -3,35 +3,47 @@ package io.weft.model.grid;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.weft.model.result.ChunkKey;
+import io.weft.model.result.ResultExpiredException;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.result.ResultStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.HexFormat;
-import java.util.NoSuchElementException;
 
 /**
  * Reads a COMPLETED result's bytes from the grid one chunk at a time, and checks the SHA-256 recorded
  * at completion when the last byte has been read: a mismatch is an {@link IOException}, never
- * silently wrong data.
+ * silently wrong data. An expired result cannot be opened ({@link ResultExpiredException}), and one
+ * that expires while it is read fails with the same exception at the first chunk already gone.
  */
 public final class ResultInputStream extends InputStream {
 
     private final IMap<String, byte[]> chunks;
     private final ResultMeta meta;
     private final MessageDigest digest = ResultOutputStream.sha256();
+    private final Clock clock;
     private byte[] chunk = new byte[0];
     private int position;
     private int nextChunk;
 
     public ResultInputStream(HazelcastInstance hazelcast, String resultId) {
+        this(hazelcast, resultId, Clock.systemUTC());
+    }
+
+    /**
+     * Opens a COMPLETED result of the grid.
+     *
+     * @throws java.util.NoSuchElementException if there is no such result
+     * @throws ResultExpiredException           if it has expired
+     * @throws IllegalStateException            if it is not COMPLETED
+     */
+    public ResultInputStream(HazelcastInstance hazelcast, String resultId, Clock clock) {
         IMap<String, ResultMeta> results = hazelcast.getMap(GridNames.RESULTS);
         this.chunks = hazelcast.getMap(GridNames.CHUNKS);
-        this.meta = results.get(resultId);
-        if (meta == null) {
-            throw new NoSuchElementException("no result " + resultId);
-        }
+        this.clock = clock;
+        this.meta = ResultLookup.require(results, resultId, clock.instant());
         if (meta.status() != ResultStatus.COMPLETED) {
             throw new IllegalStateException("result " + resultId + " is " + meta.status() + "; only a COMPLETED result can be read");
         }
@@ -70,6 +82,9 @@ public final class ResultInputStream extends InputStream {
             }
             byte[] next = chunks.get(ChunkKey.of(meta.id(), nextChunk));
             if (next == null) {
+                if (meta.isExpired(clock.instant())) {
+                    throw ResultExpiredException.of(meta);
+                }
                 throw new IOException("chunk " + nextChunk + " of result " + meta.id() + " is missing");
             }
             digest.update(next);

@@ -26,7 +26,7 @@ public record SetResultOwner(String expected, String owner) implements EntryProc
         if (!Objects.equals(current.ownerTaskId(), expected)) {
             return false;
         }
-        entry.setValue(current.withOwner(owner));
+        CompleteResult.keepingExpiry(entry, current.withOwner(owner));
         return true;
     }
 }

@@ -22,7 +22,7 @@ public final class WeftSerializers {
                 new RequeueOrphanSerializer(), new PromoteDueTaskSerializer(), new CancelTaskSerializer(),
                 new CompleteResultSerializer(), new InterruptAttemptSerializer(), new ServedTypeSerializer(),
                 new MemberInfoSerializer(), new ResolveInputSerializer(), new SetResultOwnerSerializer(),
-                new AbortResultSerializer());
+                new AbortResultSerializer(), new ResultLimitsSerializer(), new RemoveChunkSerializer());
     }
 
     /** Adds the model's serializers, and {@code extra} ones (a node's own messages), to {@code config}. */

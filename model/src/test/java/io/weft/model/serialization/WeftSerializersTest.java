@@ -21,7 +21,9 @@ import io.weft.model.grid.InsertTask;
 import io.weft.model.grid.InsertTasks;
 import io.weft.model.grid.InterruptAttempt;
 import io.weft.model.grid.PromoteDueTask;
+import io.weft.model.grid.RemoveChunk;
 import io.weft.model.grid.RequeueOrphan;
+import io.weft.model.result.ResultLimits;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.session.Session;
 import io.weft.model.session.SessionState;
@@ -150,6 +152,14 @@ class WeftSerializersTest {
     }
 
     @Test
+    void resultLimitsSurviveARoundTrip() {
+        ResultLimits limits = new ResultLimits(4L << 30, 64L << 30, Duration.ofMinutes(90));
+
+        assertThat(roundTrip(limits)).isEqualTo(limits);
+        assertThat(roundTrip(ResultLimits.DEFAULTS)).isEqualTo(ResultLimits.DEFAULTS);
+    }
+
+    @Test
     void taskTypeSurvivesARoundTrip() {
         TaskType type = new TaskType("image.resize", "2", "Resizes an image",
                 "{\"type\":\"object\"}", "{\"type\":\"string\"}", TaskOptions.builder().priority(2).build());
@@ -177,7 +187,8 @@ class WeftSerializersTest {
                 new PromoteDueTask(4, T0.toEpochMilli()),
                 new RequeueOrphan(OTHER_MEMBER, T0.toEpochMilli()),
                 new InsertTask(aTaskWithHistoryAndError()),
-                new CompleteResult(42, "ff".repeat(32), 1));
+                new CompleteResult(42, "ff".repeat(32), 1),
+                new RemoveChunk());
 
         for (Object processor : processors) {
             assertThat(roundTrip(processor)).as(processor.getClass().getSimpleName()).isEqualTo(processor);

@@ -63,9 +63,13 @@ public final class MemberConfigFactory {
         config.addMultiMapConfig(new MultiMapConfig(GridNames.DEPENDENTS).setBackupCount(settings.backupCount())
                 .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
         config.addMapConfig(new MapConfig(GridNames.SESSIONS).setBackupCount(settings.backupCount()));
-        config.addMapConfig(new MapConfig(GridNames.RESULTS).setBackupCount(settings.backupCount()));
+        MapConfig results = new MapConfig(GridNames.RESULTS).setBackupCount(settings.backupCount());
+        // A session's quota is checked by summing its results' sizes at the start and end of every upload.
+        results.addIndexConfig(new IndexConfig(IndexType.HASH, "sessionId"));
+        config.addMapConfig(results);
         config.addMapConfig(new MapConfig(GridNames.CHUNKS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.MEMBERS).setBackupCount(settings.backupCount()));
+        config.addMapConfig(new MapConfig(GridNames.SETTINGS).setBackupCount(settings.backupCount()));
     }
 
     private static Config load(String path) {

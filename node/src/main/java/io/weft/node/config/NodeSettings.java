@@ -2,6 +2,7 @@ package io.weft.node.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +24,17 @@ import java.util.Map;
  * @param gracePeriod   how long SIGTERM waits for running attempts before handing them back ({@code WEFT_GRACE_PERIOD})
  * @param journalCapacity events the tasks map's journal keeps ({@code WEFT_JOURNAL_CAPACITY})
  * @param sweepInterval how often a node looks for tasks that missed their event ({@code WEFT_SWEEP_INTERVAL})
+ * @param maxResultBytes    the largest data object ({@code WEFT_MAX_RESULT_BYTES}, bytes or {@code 4GiB}); wins over
+ *                          the YAML's {@code weft.results.max-bytes}; unset: that, else 4 GiB
+ * @param sessionQuotaBytes what a session's results may hold together ({@code WEFT_SESSION_QUOTA_BYTES}); wins over
+ *                          {@code weft.results.session-quota-bytes}; unset: that, else 64 GiB
+ * @param resultTombstone   how long an expired result is still reported as expired ({@code WEFT_RESULT_TOMBSTONE});
+ *                          wins over {@code weft.results.tombstone}; unset: that, else one hour
  */
 public record NodeSettings(String configPath, String clusterName, int port, List<String> members, int cpMembers,
                            int metricsPort, int backupCount, Map<String, Integer> slots, Integer defaultSlots,
-                           Duration gracePeriod, int journalCapacity, Duration sweepInterval, Clock clock) {
+                           Duration gracePeriod, int journalCapacity, Duration sweepInterval, Clock clock,
+                           Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone) {
 
     public static final String DEFAULT_CLUSTER_NAME = "weft";
     public static final int DEFAULT_PORT = 5701;
@@ -60,6 +68,15 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         if (journalCapacity < 1_000) {
             throw new IllegalArgumentException("WEFT_JOURNAL_CAPACITY must be at least 1000, got " + journalCapacity);
         }
+        if (maxResultBytes != null && maxResultBytes < 1) {
+            throw new IllegalArgumentException("WEFT_MAX_RESULT_BYTES must be at least 1, got " + maxResultBytes);
+        }
+        if (sessionQuotaBytes != null && sessionQuotaBytes < 1) {
+            throw new IllegalArgumentException("WEFT_SESSION_QUOTA_BYTES must be at least 1, got " + sessionQuotaBytes);
+        }
+        if (resultTombstone != null && resultTombstone.isNegative()) {
+            throw new IllegalArgumentException("WEFT_RESULT_TOMBSTONE must not be negative, got " + resultTombstone);
+        }
         members = List.copyOf(members);
         slots = Map.copyOf(slots);
     }
@@ -83,6 +100,9 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.gracePeriod = env.containsKey("WEFT_GRACE_PERIOD") ? Duration.parse(env.get("WEFT_GRACE_PERIOD")) : DEFAULT_GRACE_PERIOD;
         b.journalCapacity = intVar(env, "WEFT_JOURNAL_CAPACITY", DEFAULT_JOURNAL_CAPACITY);
         b.sweepInterval = env.containsKey("WEFT_SWEEP_INTERVAL") ? Duration.parse(env.get("WEFT_SWEEP_INTERVAL")) : DEFAULT_SWEEP_INTERVAL;
+        b.maxResultBytes = bytesVar(env, "WEFT_MAX_RESULT_BYTES");
+        b.sessionQuotaBytes = bytesVar(env, "WEFT_SESSION_QUOTA_BYTES");
+        b.resultTombstone = durationVar(env, "WEFT_RESULT_TOMBSTONE");
         return b.build();
     }
 
@@ -118,6 +138,23 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         }
     }
 
+    private static Long bytesVar(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : ByteSize.parse(name, value);
+    }
+
+    private static Duration durationVar(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT1H, got '" + value + "'");
+        }
+    }
+
     private static List<String> listVar(String value) {
         if (value == null || value.isBlank()) {
             return List.of();
@@ -140,6 +177,9 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         private int journalCapacity = DEFAULT_JOURNAL_CAPACITY;
         private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
         private Clock clock = Clock.systemUTC();
+        private Long maxResultBytes;
+        private Long sessionQuotaBytes;
+        private Duration resultTombstone;
 
         public Builder configPath(String value) {
             this.configPath = value;
@@ -206,9 +246,25 @@ public record NodeSettings(String configPath, String clusterName, int port, List
             return this;
         }
 
+        public Builder maxResultBytes(Long value) {
+            this.maxResultBytes = value;
+            return this;
+        }
+
+        public Builder sessionQuotaBytes(Long value) {
+            this.sessionQuotaBytes = value;
+            return this;
+        }
+
+        public Builder resultTombstone(Duration value) {
+            this.resultTombstone = value;
+            return this;
+        }
+
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
-                    defaultSlots, gracePeriod, journalCapacity, sweepInterval, clock);
+                    defaultSlots, gracePeriod, journalCapacity, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
+                    resultTombstone);
         }
     }
 }

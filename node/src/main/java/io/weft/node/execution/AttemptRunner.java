@@ -113,7 +113,14 @@ final class AttemptRunner {
             if (handler == null) {
                 throw new IllegalStateException("this node has no handler for task type " + task.type());
             }
-            output = Json.write(handler.handle(new DefaultTaskContext(task, attempt, hazelcast, clock, graph, registry)));
+            DefaultTaskContext context = new DefaultTaskContext(task, attempt, hazelcast, clock, graph, registry);
+            try {
+                output = Json.write(handler.handle(context));
+            } catch (Throwable t) {
+                context.writtenOutputs().discard();
+                throw t;
+            }
+            context.writtenOutputs().commit();
             error = missingOutputs(task);
         } catch (Throwable t) {
             error = errorOf(t, attempt);

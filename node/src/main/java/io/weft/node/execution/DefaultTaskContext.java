@@ -9,6 +9,7 @@ import io.weft.model.grid.ResultOutputStream;
 import io.weft.model.Checks;
 import io.weft.model.InvalidValueException;
 import io.weft.model.grid.GridNames;
+import io.weft.model.grid.NewResult;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.session.Session;
@@ -41,6 +42,7 @@ final class DefaultTaskContext implements TaskContext {
     private final TaskGraph graph;
     private final MemberRegistry registry;
     private final AtomicInteger subtasksSubmitted = new AtomicInteger();
+    private final AttemptOutputs outputs = new AttemptOutputs();
     private JsonNode input;
     private volatile double progress;
 
@@ -113,7 +115,7 @@ final class DefaultTaskContext implements TaskContext {
 
     @Override
     public InputStream openInput(String resultId) {
-        ResultInputStream in = new ResultInputStream(hazelcast, resultId);
+        ResultInputStream in = new ResultInputStream(hazelcast, resultId, clock);
         requireOwnSession(in.meta());
         return in;
     }
@@ -126,17 +128,17 @@ final class DefaultTaskContext implements TaskContext {
         if (owner != null && !owner.equals(task.id())) {
             throw new IllegalStateException("result " + resultId + " is produced by task " + owner + ", not by " + task.id());
         }
-        return out;
+        return outputs.track(out);
+    }
+
+    /** The results this attempt wrote; the runner completes or discards them with the attempt's outcome. */
+    AttemptOutputs writtenOutputs() {
+        return outputs;
     }
 
     @Override
     public String createResult(String name, String contentType) {
-        Instant now = clock.instant();
-        ResultMeta meta = ResultMeta.created(Ids.newResultId(), task.sessionId(), name, contentType, null, now,
-                now.plus(ResultMeta.DEFAULT_TTL));
-        hazelcast.<String, ResultMeta>getMap(GridNames.RESULTS).set(meta.id(), meta, ResultMeta.DEFAULT_TTL.toMillis(),
-                TimeUnit.MILLISECONDS);
-        return meta.id();
+        return NewResult.store(hazelcast, task.sessionId(), name, contentType, ResultMeta.DEFAULT_TTL, clock.instant()).id();
     }
 
     @Override

@@ -47,7 +47,9 @@ public interface TaskContext {
 
     /**
      * Streams bytes into a CREATED result of this session that this task produces (one of its
-     * outputs, or one it created); closing the stream completes it and wakes the tasks waiting for it.
+     * outputs, or one it created). What the handler wrote and closed is completed when it returns,
+     * waking the tasks waiting for it; the bytes of an attempt that fails are discarded, so a retry
+     * writes the result afresh and nobody ever reads half an output.
      */
     OutputStream openOutput(String resultId);
 
