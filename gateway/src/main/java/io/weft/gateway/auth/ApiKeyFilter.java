@@ -22,6 +22,9 @@ import java.util.Optional;
 @Order(0)
 public class ApiKeyFilter {
 
+    /** The websocket, whose key may come as its first message instead of a header. */
+    public static final String SOCKET_PATH = "/v1/ws";
+
     private final KeyService keys;
 
     public ApiKeyFilter(KeyService keys) {
@@ -32,7 +35,12 @@ public class ApiKeyFilter {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
-        Optional<Caller> caller = keys.authenticate(secretOf(request));
+        String secret = secretOf(request);
+        if (secret == null && request.getPath().equals(SOCKET_PATH)) {
+            // Browsers cannot put a header on a websocket: the socket takes the key as its first message.
+            return null;
+        }
+        Optional<Caller> caller = keys.authenticate(secret);
         if (caller.isEmpty()) {
             return Problems.response(HttpStatus.UNAUTHORIZED,
                     "an API key is required: Authorization: Bearer <key> or X-API-Key: <key>", request)
@@ -52,6 +60,10 @@ public class ApiKeyFilter {
             return Scope.ADMIN;
         }
         HttpMethod method = request.getMethod();
+        if (path.equals(SOCKET_PATH)) {
+            // Opening the socket only reads; each submit on it is checked for the submit scope.
+            return Scope.READ;
+        }
         return method == HttpMethod.GET || method == HttpMethod.HEAD ? Scope.READ : Scope.SUBMIT;
     }
 
