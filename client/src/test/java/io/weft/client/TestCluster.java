@@ -23,11 +23,25 @@ final class TestCluster implements AutoCloseable {
     private final List<WeftNode> nodes = new ArrayList<>();
     private final Map<String, Integer> slots;
     private final List<TaskHandler> handlers;
+    private Duration sweepInterval = Duration.ofSeconds(1);
 
     TestCluster(String prefix, Map<String, Integer> slots, List<TaskHandler> handlers) {
         this.name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.slots = slots;
         this.handlers = handlers;
+    }
+
+    /**
+     * Nodes whose sweep waits {@code sweepInterval} before its first pass: with a long one, only the
+     * event path moves tasks, so a test sees what that path does.
+     */
+    static TestCluster of(String prefix, int size, Map<String, Integer> slots, Duration sweepInterval) {
+        TestCluster cluster = new TestCluster(prefix, slots, List.of());
+        cluster.sweepInterval = sweepInterval;
+        for (int i = 0; i < size; i++) {
+            cluster.addNode();
+        }
+        return cluster;
     }
 
     static TestCluster of(String prefix, int size) {
@@ -44,7 +58,7 @@ final class TestCluster implements AutoCloseable {
 
     WeftNode addNode() {
         NodeSettings settings = NodeSettings.builder().clusterName(name).members(List.of("127.0.0.1"))
-                .metricsPort(0).slots(slots).sweepInterval(Duration.ofSeconds(1)).gracePeriod(Duration.ofSeconds(5))
+                .metricsPort(0).slots(slots).sweepInterval(sweepInterval).gracePeriod(Duration.ofSeconds(5))
                 .build();
         WeftNode node = WeftNode.start(settings, handlers);
         nodes.add(node);

@@ -6,6 +6,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.prometheus.client.exporter.HTTPServer;
 import io.weft.model.cluster.MemberInfo;
 import io.weft.model.cluster.ServedType;
+import io.weft.model.grid.GridNames;
 import io.weft.model.grid.UserContextKeys;
 import io.weft.node.config.MemberConfigFactory;
 import io.weft.node.config.NodeSettings;
@@ -20,6 +21,10 @@ import io.weft.node.handler.TaskHandler;
 import io.weft.node.metrics.NodeMetrics;
 import io.weft.node.registry.MemberRegistry;
 import io.weft.node.scheduling.SchedulerJob;
+import io.weft.node.sessions.CountRepair;
+import io.weft.node.sessions.LocalQueuedTasks;
+import io.weft.node.sessions.PausedSessions;
+import io.weft.node.sessions.SessionCounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -61,6 +66,8 @@ public final class WeftNode implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final HandlerCatalog handlers;
     private final SlotPlan slots;
+    private final SessionCounts sessionCounts;
+    private final PausedSessions pausedSessions;
     private HTTPServer metricsServer;
     private volatile boolean stopped;
 
@@ -72,8 +79,13 @@ public final class WeftNode implements AutoCloseable {
         this.memberId = hazelcast.getCluster().getLocalMember().getUuid().toString();
         this.metrics = new NodeMetrics(settings.metricsPort() > 0);
         this.registry = new MemberRegistry(hazelcast);
+        this.sessionCounts = new SessionCounts(hazelcast);
+        // The paused-sessions view and the dispatcher need each other: the view reaches the
+        // dispatcher through this node, and is started only once the node is built.
+        LocalQueuedTasks queued = new LocalQueuedTasks(hazelcast.getMap(GridNames.TASKS), task -> dispatcher().accept(task));
+        this.pausedSessions = new PausedSessions(hazelcast, sessionId -> dispatcher().withdraw(sessionId), queued::dispatch);
         this.dispatcher = new Dispatcher(hazelcast, handlers, slots, registry, running, workers, duties, metrics,
-                settings.clock());
+                settings.clock(), pausedSessions, sessionCounts);
     }
 
     /** Starts a node with the handlers found on the classpath. */
@@ -97,6 +109,7 @@ public final class WeftNode implements AutoCloseable {
             WeftNode node = new WeftNode(settings, hazelcast, handlers, slots);
             // The member copied the config's context when it started: add to the member's own map.
             hazelcast.getUserContext().put(UserContextKeys.INTERRUPTER, node.running);
+            node.startSessions();
             handle.complete(node);
             node.startDuties();
             return node;
@@ -124,16 +137,26 @@ public final class WeftNode implements AutoCloseable {
         }
     }
 
+    /** Before the node takes tasks: the paused sessions are known, and status changes are counted. */
+    private void startSessions() {
+        sessionCounts.start();
+        hazelcast.getUserContext().put(UserContextKeys.TASK_CHANGES, sessionCounts);
+        pausedSessions.start();
+        hazelcast.getUserContext().put(UserContextKeys.SESSION_GATE, pausedSessions);
+    }
+
     private void startDuties() {
         registry.start(new MemberInfo(memberId, hazelcast.getCluster().getLocalMember().getAddress().toString(), VERSION,
                 settings.clock().instant(), handlers.all().stream()
                 .map(h -> new ServedType(h.type(), slots.slotsFor(h.type().name()))).toList()));
-        hazelcast.getCluster().addMembershipListener(new OrphanReaper(hazelcast, dispatcher, duties, metrics, settings.clock()));
+        hazelcast.getCluster().addMembershipListener(new OrphanReaper(hazelcast, dispatcher, duties, metrics, settings.clock(),
+                sessionCounts));
+        hazelcast.getCluster().addMembershipListener(new CountRepair(hazelcast, duties));
         SchedulerJob job = new SchedulerJob(hazelcast);
         job.awaitRunning(Duration.ofSeconds(60));
         long sweepMillis = settings.sweepInterval().toMillis();
         duties.scheduleWithFixedDelay(new StrandedTaskSweeper(hazelcast, dispatcher, metrics, settings.clock(),
-                settings.sweepInterval()), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+                settings.sweepInterval(), pausedSessions, sessionCounts), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         duties.scheduleWithFixedDelay(() -> {
             try {
                 job.check();
@@ -181,6 +204,16 @@ public final class WeftNode implements AutoCloseable {
         return running;
     }
 
+    /** This node's batch of task count changes, written to the grid every 100 ms. */
+    public SessionCounts sessionCounts() {
+        return sessionCounts;
+    }
+
+    /** This member's view of the paused sessions. */
+    public PausedSessions pausedSessions() {
+        return pausedSessions;
+    }
+
     /**
      * Leaves the cluster gracefully: takes no new tasks, lets running attempts finish within the grace
      * period, hands back those that do not, then leaves (the member's partitions migrate first).
@@ -200,6 +233,8 @@ public final class WeftNode implements AutoCloseable {
             running.stopAll();
             waitForAttempts(Duration.ofSeconds(10));
         }
+        // Every status change of this node is recorded by now: write them before leaving.
+        sessionCounts.close();
         stopLocal();
         hazelcast.shutdown();
         LOG.info("Weft node {} stopped", memberId);
@@ -232,6 +267,8 @@ public final class WeftNode implements AutoCloseable {
     }
 
     private void stopLocal() {
+        pausedSessions.close();
+        sessionCounts.close();
         duties.shutdownNow();
         workers.shutdown();
         if (metricsServer != null) {

@@ -21,7 +21,8 @@ public final class WeftSerializers {
                 new InsertTasksSerializer(), new ClaimTaskSerializer(), new CompleteAttemptSerializer(),
                 new RequeueOrphanSerializer(), new PromoteDueTaskSerializer(), new CancelTaskSerializer(),
                 new CompleteResultSerializer(), new InterruptAttemptSerializer(), new ServedTypeSerializer(),
-                new MemberInfoSerializer());
+                new MemberInfoSerializer(), new TaskUpdateSerializer(), new TaskCountsSerializer(),
+                new AddTaskCountsSerializer(), new ApplySessionStateSerializer());
     }
 
     /** Adds the model's serializers, and {@code extra} ones (a node's own messages), to {@code config}. */

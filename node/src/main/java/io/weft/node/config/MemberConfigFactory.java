@@ -59,7 +59,10 @@ public final class MemberConfigFactory {
         tasks.addIndexConfig(new IndexConfig(IndexType.HASH, "worker"));
         config.addMapConfig(tasks);
         config.addMapConfig(new MapConfig(GridNames.SESSIONS).setBackupCount(settings.backupCount()));
-        config.addMapConfig(new MapConfig(GridNames.RESULTS).setBackupCount(settings.backupCount()));
+        // Purging a session finds its results by this index.
+        config.addMapConfig(new MapConfig(GridNames.RESULTS).setBackupCount(settings.backupCount())
+                .addIndexConfig(new IndexConfig(IndexType.HASH, "sessionId")));
+        config.addMapConfig(new MapConfig(GridNames.SESSION_COUNTS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.CHUNKS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.MEMBERS).setBackupCount(settings.backupCount()));
     }

@@ -8,6 +8,7 @@ import io.weft.model.grid.ClaimTask;
 import io.weft.model.grid.CompleteAttempt;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.RequeueOrphan;
+import io.weft.model.grid.TaskUpdate;
 import io.weft.model.task.Backoff;
 import io.weft.model.task.ErrorType;
 import io.weft.model.task.Task;
@@ -15,6 +16,8 @@ import io.weft.model.task.TaskError;
 import io.weft.model.task.TaskStatus;
 import io.weft.node.handler.TaskHandler;
 import io.weft.node.metrics.NodeMetrics;
+import io.weft.node.sessions.PausedSessions;
+import io.weft.node.sessions.SessionCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -43,9 +46,12 @@ final class AttemptRunner {
     private final Executor workers;
     private final NodeMetrics metrics;
     private final Clock clock;
+    private final PausedSessions paused;
+    private final SessionCounts counts;
 
     AttemptRunner(HazelcastInstance hazelcast, HandlerCatalog handlers, RunningAttempts running, Executor workers,
-                  ScheduledExecutorService timers, NodeMetrics metrics, Clock clock) {
+                  ScheduledExecutorService timers, NodeMetrics metrics, Clock clock, PausedSessions paused,
+                  SessionCounts counts) {
         this.workers = workers;
         this.hazelcast = hazelcast;
         this.tasks = hazelcast.getMap(GridNames.TASKS);
@@ -55,6 +61,8 @@ final class AttemptRunner {
         this.timers = timers;
         this.metrics = metrics;
         this.clock = clock;
+        this.paused = paused;
+        this.counts = counts;
     }
 
     /**
@@ -64,14 +72,26 @@ final class AttemptRunner {
      * holds a thread, so a slot costs a thread only while its handler runs.
      */
     void start(DueTask due, Runnable done) {
-        CompletableFuture<Task> claim;
+        Runnable claimAnswered = paused.enterClaim(due.sessionId());
+        if (claimAnswered == null) {
+            // Its session was paused after the task was queued here: it stays QUEUED until resumed.
+            done.run();
+            return;
+        }
+        CompletableFuture<TaskUpdate> claim;
         try {
             claim = tasks.submitToKey(due.id(), new ClaimTask(memberId, due.attempt(), clock.millis())).toCompletableFuture();
         } catch (RuntimeException e) {
+            claimAnswered.run();
             done.run();
             throw e;
         }
-        claim.whenCompleteAsync((task, error) -> {
+        claim.whenCompleteAsync((update, error) -> {
+            claimAnswered.run();
+            Task task = update == null ? null : update.task();
+            if (update != null && update.changed()) {
+                counts.record(task);
+            }
             if (error != null || task == null) {
                 if (error != null && !(error instanceof HazelcastInstanceNotActiveException)) {
                     LOG.warn("claim of task {} failed; the sweep offers it again", due.id(), error);
@@ -115,7 +135,12 @@ final class AttemptRunner {
         if (attempt.stopReason() == RunningAttempts.Attempt.Stop.SHUTDOWN) {
             // Not the task's fault: hand it back to the cluster rather than count a failure.
             tasks.submitToKey(task.id(), new RequeueOrphan(memberId, clock.millis()))
-                    .whenCompleteAsync((requeued, e) -> done.run(), workers);
+                    .whenCompleteAsync((requeued, e) -> {
+                        if (requeued != null) {
+                            counts.record(requeued);
+                        }
+                        done.run();
+                    }, workers);
             return;
         }
         complete(task, output, error, done);
@@ -142,6 +167,7 @@ final class AttemptRunner {
                     LOG.debug("task {} attempt {}: completion refused, the attempt is no longer current", task.id(),
                             task.attempt());
                 } else {
+                    counts.record(after);
                     count(after);
                 }
             } finally {

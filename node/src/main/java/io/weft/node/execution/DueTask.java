@@ -5,11 +5,14 @@ import io.weft.model.task.TaskStatus;
 
 /**
  * The little a scheduler needs to know of a task to queue it: far smaller than the task, so that
- * many can wait in memory. The worker reads the whole task when it claims it.
+ * many can wait in memory. The worker reads the whole task when it claims it. The session is here so
+ * that a paused session's tasks are held back without reading them.
  */
-public record DueTask(String id, String type, int priority, int attempt, long dueAtMillis, TaskStatus status) {
+public record DueTask(String id, String type, int priority, int attempt, long dueAtMillis, TaskStatus status,
+                      String sessionId) {
 
     public static DueTask of(Task task) {
-        return new DueTask(task.id(), task.type(), task.priority(), task.attempt(), task.dueAt().toEpochMilli(), task.status());
+        return new DueTask(task.id(), task.type(), task.priority(), task.attempt(), task.dueAt().toEpochMilli(), task.status(),
+                task.sessionId());
     }
 }
