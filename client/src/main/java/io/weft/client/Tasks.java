@@ -13,7 +13,9 @@ import io.weft.model.grid.CancelTask;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.InterruptAttempt;
 import io.weft.model.grid.MemberDirectory;
+import io.weft.model.grid.SessionCountWriter;
 import io.weft.model.grid.TaskGraph;
+import io.weft.model.grid.TaskUpdate;
 import io.weft.model.session.Session;
 import io.weft.model.task.StatusChange;
 import io.weft.model.task.Task;
@@ -43,6 +45,7 @@ public final class Tasks {
     private final TaskGraph graph;
     private final CompletionWatcher watcher;
     private final MemberDirectory directory;
+    private final SessionCountWriter counts;
 
     Tasks(HazelcastInstance hazelcast, Sessions sessions, MemberDirectory directory, Clock clock) {
         this.directory = directory;
@@ -50,8 +53,9 @@ public final class Tasks {
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.sessions = sessions;
         this.clock = clock;
-        this.graph = new TaskGraph(hazelcast, clock);
         this.watcher = new CompletionWatcher(hazelcast);
+        this.counts = new SessionCountWriter(hazelcast);
+        this.graph = new TaskGraph(hazelcast, clock, changed -> counts.apply(List.of(changed)));
     }
 
     /** Submits one task; see {@link #submit(String, List)}. */
@@ -120,12 +124,16 @@ public final class Tasks {
      */
     public Task cancel(String taskId) {
         Checks.id("taskId", taskId);
-        Task after = tasks.executeOnKey(taskId, new CancelTask(clock.millis()));
-        if (after == null) {
+        TaskUpdate update = tasks.executeOnKey(taskId, new CancelTask(clock.millis()));
+        if (update == null) {
             throw new NoSuchElementException("no task " + taskId);
         }
-        interruptIfItRan(hazelcast, after);
-        graph.abortOutputs(after);
+        Task after = update.task();
+        if (update.changed()) {
+            interruptIfItRan(hazelcast, after);
+            counts.apply(List.of(after));
+            graph.abortOutputs(after);
+        }
         return after;
     }
 

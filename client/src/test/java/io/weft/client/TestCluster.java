@@ -25,6 +25,7 @@ final class TestCluster implements AutoCloseable {
     private final Map<String, Integer> slots;
     private final List<TaskHandler> handlers;
     private UnaryOperator<NodeSettings.Builder> tuning = UnaryOperator.identity();
+    private Duration sweepInterval = Duration.ofSeconds(1);
 
     TestCluster(String prefix, Map<String, Integer> slots, List<TaskHandler> handlers) {
         this.name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -36,6 +37,19 @@ final class TestCluster implements AutoCloseable {
     static TestCluster tuned(String prefix, int size, UnaryOperator<NodeSettings.Builder> tuning) {
         TestCluster cluster = new TestCluster(prefix, Map.of(), List.of());
         cluster.tuning = tuning;
+        for (int i = 0; i < size; i++) {
+            cluster.addNode();
+        }
+        return cluster;
+    }
+
+    /**
+     * Nodes whose sweep waits {@code sweepInterval} before its first pass: with a long one, only the
+     * event path moves tasks, so a test sees what that path does.
+     */
+    static TestCluster of(String prefix, int size, Map<String, Integer> slots, Duration sweepInterval) {
+        TestCluster cluster = new TestCluster(prefix, slots, List.of());
+        cluster.sweepInterval = sweepInterval;
         for (int i = 0; i < size; i++) {
             cluster.addNode();
         }
@@ -61,7 +75,7 @@ final class TestCluster implements AutoCloseable {
 
     WeftNode addNode() {
         NodeSettings settings = tuning.apply(NodeSettings.builder().clusterName(name).members(List.of("127.0.0.1"))
-                .metricsPort(0).slots(slots).sweepInterval(Duration.ofSeconds(1)).gracePeriod(Duration.ofSeconds(5)))
+                .metricsPort(0).slots(slots).sweepInterval(sweepInterval).gracePeriod(Duration.ofSeconds(5)))
                 .build();
         WeftNode node = WeftNode.start(settings, handlers);
         nodes.add(node);

@@ -50,7 +50,7 @@ class WaitingAuditTest {
         Task orphan = strandedWaitingTask(session, "r-deleted-long-ago");
         List<Task> moved = new ArrayList<>();
         WaitingTaskAudit audit = new WaitingTaskAudit(cluster.node(0).hazelcast(),
-                new TaskGraph(cluster.node(0).hazelcast(), Clock.systemUTC()), Clock.systemUTC(), Duration.ZERO, moved::add);
+                new TaskGraph(cluster.node(0).hazelcast(), Clock.systemUTC(), moved::add), Clock.systemUTC(), Duration.ZERO);
 
         int count = audit.audit();
 

@@ -82,7 +82,8 @@ class OperationsTest implements GatewayTest {
                     api.post("/v1/sessions/" + session + "/tasks", "{\"tasks\": [" + sleep + "]}").status() == 429);
             // The queued count is read at most every 200 ms, so the bound may be passed by what came
             // in meanwhile; once it is passed, every submit is refused and stores nothing.
-            assertThat(api.get("/v1/sessions/" + session).json().path("counts").path("QUEUED").asInt()).isGreaterThanOrEqualTo(2);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                    api.get("/v1/sessions/" + session).json().path("counts").path("QUEUED").asInt() >= 2);
             int stored = api.get("/v1/sessions/" + session + "/tasks").json().path("items").size();
             assertThat(api.post("/v1/sessions/" + session + "/tasks", "{\"tasks\": [" + sleep + "]}").status()).isEqualTo(429);
             assertThat(api.get("/v1/sessions/" + session + "/tasks").json().path("items").size()).isEqualTo(stored);

@@ -9,9 +9,9 @@ import io.prometheus.client.exporter.HTTPServer;
 import io.weft.model.result.ResultLimits;
 import io.weft.model.cluster.MemberInfo;
 import io.weft.model.cluster.ServedType;
+import io.weft.model.grid.GridNames;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.grid.UserContextKeys;
-import io.weft.model.task.Task;
 import io.weft.node.config.MemberConfigFactory;
 import io.weft.node.config.NodeSettings;
 import io.weft.node.config.ResultLimitsPlan;
@@ -29,6 +29,10 @@ import io.weft.node.metrics.NodeMetrics;
 import io.weft.node.registry.MemberRegistry;
 import io.weft.node.registry.ResultLimitsPublisher;
 import io.weft.node.scheduling.SchedulerJob;
+import io.weft.node.sessions.CountRepair;
+import io.weft.node.sessions.LocalQueuedTasks;
+import io.weft.node.sessions.PausedSessions;
+import io.weft.node.sessions.SessionCounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -46,7 +50,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +76,8 @@ public final class WeftNode implements AutoCloseable {
     private final HandlerCatalog handlers;
     private final SlotPlan slots;
     private final TaskGraph graph;
+    private final SessionCounts sessionCounts;
+    private final PausedSessions pausedSessions;
     private HTTPServer metricsServer;
     private volatile boolean stopped;
 
@@ -84,9 +89,15 @@ public final class WeftNode implements AutoCloseable {
         this.memberId = hazelcast.getCluster().getLocalMember().getUuid().toString();
         this.metrics = new NodeMetrics(settings.metricsPort() > 0);
         this.registry = new MemberRegistry(hazelcast);
-        this.graph = new TaskGraph(hazelcast, settings.clock());
+        
+        this.sessionCounts = new SessionCounts(hazelcast);
+        this.graph = new TaskGraph(hazelcast, settings.clock(), sessionCounts);
+        // The paused-sessions view and the dispatcher need each other: the view reaches the
+        // dispatcher through this node, and is started only once the node is built.
+        LocalQueuedTasks queued = new LocalQueuedTasks(hazelcast.getMap(GridNames.TASKS), task -> dispatcher().accept(task));
+        this.pausedSessions = new PausedSessions(hazelcast, sessionId -> dispatcher().withdraw(sessionId), queued::dispatch);
         this.dispatcher = new Dispatcher(hazelcast, handlers, slots, registry, running, workers, duties, metrics,
-                settings.clock(), graph);
+                settings.clock(), graph, pausedSessions, sessionCounts);
     }
 
     /** Starts a node with the handlers found on the classpath. */
@@ -112,6 +123,7 @@ public final class WeftNode implements AutoCloseable {
             // The member copied the config's context when it started: add to the member's own map.
             hazelcast.getUserContext().put(UserContextKeys.INTERRUPTER, node.running);
             new ResultLimitsPublisher(hazelcast, limits).start();
+            node.startSessions();
             handle.complete(node);
             node.startDuties();
             return node;
@@ -139,17 +151,27 @@ public final class WeftNode implements AutoCloseable {
         }
     }
 
+    /** Before the node takes tasks: the paused sessions are known, and status changes are counted. */
+    private void startSessions() {
+        sessionCounts.start();
+        hazelcast.getUserContext().put(UserContextKeys.TASK_CHANGES, sessionCounts);
+        pausedSessions.start();
+        hazelcast.getUserContext().put(UserContextKeys.SESSION_GATE, pausedSessions);
+    }
+
     private void startDuties() {
         registry.start(new MemberInfo(memberId, hazelcast.getCluster().getLocalMember().getAddress().toString(), VERSION,
                 settings.clock().instant(), handlers.all().stream()
                 .map(h -> new ServedType(h.type(), slots.slotsFor(h.type().name()))).toList()));
-        hazelcast.getCluster().addMembershipListener(new OrphanReaper(hazelcast, dispatcher, duties, metrics, settings.clock()));
+        hazelcast.getCluster().addMembershipListener(new OrphanReaper(hazelcast, dispatcher, duties, metrics, settings.clock(),
+                sessionCounts));
+        hazelcast.getCluster().addMembershipListener(new CountRepair(hazelcast, duties));
         startDependencies();
         SchedulerJob job = new SchedulerJob(hazelcast);
         job.awaitRunning(Duration.ofSeconds(60));
         long sweepMillis = settings.sweepInterval().toMillis();
         duties.scheduleWithFixedDelay(new StrandedTaskSweeper(hazelcast, dispatcher, metrics, settings.clock(),
-                settings.sweepInterval()), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+                settings.sweepInterval(), pausedSessions, sessionCounts), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         duties.scheduleWithFixedDelay(() -> {
             try {
                 job.check();
@@ -174,10 +196,9 @@ public final class WeftNode implements AutoCloseable {
      * {@value #WAITING_AUDIT_SECONDS} s, and after a member leaves, catches an event lost with a member.
      */
     private void startDependencies() {
-        Consumer<Task> moved = task -> { };
-        SettledResultListener.listen(hazelcast, graph, workers, moved);
+        SettledResultListener.listen(hazelcast, graph, workers);
         WaitingTaskAudit audit = new WaitingTaskAudit(hazelcast, graph, settings.clock(),
-                Duration.ofSeconds(WAITING_AUDIT_SECONDS), moved);
+                Duration.ofSeconds(WAITING_AUDIT_SECONDS));
         duties.scheduleWithFixedDelay(audit, WAITING_AUDIT_SECONDS, WAITING_AUDIT_SECONDS, TimeUnit.SECONDS);
         hazelcast.getCluster().addMembershipListener(new MembershipAdapter() {
             @Override
@@ -216,6 +237,16 @@ public final class WeftNode implements AutoCloseable {
         return running;
     }
 
+    /** This node's batch of task count changes, written to the grid every 100 ms. */
+    public SessionCounts sessionCounts() {
+        return sessionCounts;
+    }
+
+    /** This member's view of the paused sessions. */
+    public PausedSessions pausedSessions() {
+        return pausedSessions;
+    }
+
     /**
      * Leaves the cluster gracefully: takes no new tasks, lets running attempts finish within the grace
      * period, hands back those that do not, then leaves (the member's partitions migrate first).
@@ -235,6 +266,8 @@ public final class WeftNode implements AutoCloseable {
             running.stopAll();
             waitForAttempts(Duration.ofSeconds(10));
         }
+        // Every status change of this node is recorded by now: write them before leaving.
+        sessionCounts.close();
         stopLocal();
         hazelcast.shutdown();
         LOG.info("Weft node {} stopped", memberId);
@@ -267,6 +300,8 @@ public final class WeftNode implements AutoCloseable {
     }
 
     private void stopLocal() {
+        pausedSessions.close();
+        sessionCounts.close();
         duties.shutdownNow();
         workers.shutdown();
         if (metricsServer != null) {

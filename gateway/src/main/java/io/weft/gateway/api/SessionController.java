@@ -61,18 +61,22 @@ public class SessionController {
         return sessions.cancel(caller, sid);
     }
 
+    /** Nothing new starts until resumed; running tasks finish. 409 unless OPEN. */
     @Post("/{sid}/pause")
     public SessionView pause(@Parameter(hidden = true) @RequestAttribute(Caller.ATTRIBUTE) Caller caller, String sid) {
-        return sessions.notYet(caller, sid, "pause");
+        return sessions.pause(caller, sid);
     }
 
+    /** 409 unless PAUSED. */
     @Post("/{sid}/resume")
     public SessionView resume(@Parameter(hidden = true) @RequestAttribute(Caller.ATTRIBUTE) Caller caller, String sid) {
-        return sessions.notYet(caller, sid, "resume");
+        return sessions.resume(caller, sid);
     }
 
+    /** Purges: cancels what is unfinished, then deletes the session's tasks, results and the session. */
     @Delete("/{sid}")
-    public SessionView purge(@Parameter(hidden = true) @RequestAttribute(Caller.ATTRIBUTE) Caller caller, String sid) {
-        return sessions.notYet(caller, sid, "purge");
+    public HttpResponse<Void> purge(@Parameter(hidden = true) @RequestAttribute(Caller.ATTRIBUTE) Caller caller, String sid) {
+        sessions.purge(caller, sid);
+        return HttpResponse.noContent();
     }
 }

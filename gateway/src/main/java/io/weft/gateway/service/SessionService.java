@@ -1,7 +1,6 @@
 package io.weft.gateway.service;
 
 import com.hazelcast.map.IMap;
-import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicates;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
@@ -15,14 +14,12 @@ import io.weft.model.InvalidValueException;
 import io.weft.model.grid.GridNames;
 import io.weft.model.session.Session;
 import io.weft.model.session.SessionState;
-import io.weft.model.task.Task;
+import io.weft.model.session.TaskCounts;
 import jakarta.inject.Singleton;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** Sessions over HTTP, each owned by the key that created it. */
 @Singleton
@@ -30,12 +27,12 @@ public class SessionService {
 
     private final WeftClient weft;
     private final Ownership ownership;
-    private final IMap<String, Task> tasks;
+    private final IMap<String, String> runSessions;
 
     public SessionService(WeftClient weft, Ownership ownership, Grid grid) {
         this.weft = weft;
         this.ownership = ownership;
-        this.tasks = grid.hazelcast().getMap(GridNames.TASKS);
+        this.runSessions = grid.hazelcast().getMap(GridNames.RUN_SESSIONS);
     }
 
     public SessionView create(Caller caller, SessionRequest request) {
@@ -45,7 +42,7 @@ public class SessionService {
         }
         Session session = weft.sessions().create(r.name(), r.labels());
         ownership.record(session.id(), caller);
-        return SessionView.of(session, Map.of());
+        return SessionView.of(session, TaskCounts.NONE);
     }
 
     public SessionView get(Caller caller, String sessionId) {
@@ -58,7 +55,9 @@ public class SessionService {
         Set<String> own = caller.isAdmin() ? null : ownership.sessionsOf(caller);
         List<Session> visible = all.stream().filter(s -> own == null || own.contains(s.id()))
                 .filter(s -> wanted == null || s.state() == wanted).toList();
-        return Cursors.page(visible, Session::createdAt, Session::id, cursor, limit, s -> SessionView.of(s, Map.of()));
+        Page<Session> page = Cursors.page(visible, Session::createdAt, Session::id, cursor, limit, s -> s);
+        Map<String, TaskCounts> counts = weft.sessions().counts(page.items().stream().map(Session::id).toList());
+        return new Page<>(page.items().stream().map(s -> SessionView.of(s, counts.get(s.id()))).toList(), page.next());
     }
 
     public SessionView close(Caller caller, String sessionId) {
@@ -71,10 +70,22 @@ public class SessionService {
         return SessionView.of(weft.sessions().cancel(sessionId), counts(sessionId));
     }
 
-    /** Pause, resume and purge wait for the client to offer them: 501 until then. */
-    public SessionView notYet(Caller caller, String sessionId, String what) {
+    public SessionView pause(Caller caller, String sessionId) {
         require(caller, sessionId);
-        throw new UnsupportedOperationException(what + " of a session is not implemented yet");
+        return SessionView.of(weft.sessions().pause(sessionId), counts(sessionId));
+    }
+
+    public SessionView resume(Caller caller, String sessionId) {
+        require(caller, sessionId);
+        return SessionView.of(weft.sessions().resume(sessionId), counts(sessionId));
+    }
+
+    /** Purges the session, then forgets who owned it and any key's run session that pointed to it. */
+    public void purge(Caller caller, String sessionId) {
+        require(caller, sessionId);
+        weft.sessions().purge(sessionId);
+        ownership.forget(sessionId);
+        runSessions.removeAll(Predicates.equal("this", sessionId));
     }
 
     public Session require(Caller caller, String sessionId) {
@@ -83,13 +94,9 @@ public class SessionService {
         return weft.sessions().require(sessionId);
     }
 
-    /** The session's tasks by status, counted in the grid (one projection over the sessionId index). */
-    public Map<String, Long> counts(String sessionId) {
-        Collection<String> statuses = tasks.project(Projections.singleAttribute("status"),
-                Predicates.equal("sessionId", sessionId));
-        Map<String, Long> counts = new TreeMap<>();
-        statuses.forEach(s -> counts.merge(String.valueOf(s), 1L, Long::sum));
-        return counts;
+    /** The session's tasks by status, as the nodes keep them up to date (no scan of the tasks). */
+    public TaskCounts counts(String sessionId) {
+        return weft.sessions().counts(sessionId);
     }
 
     private static SessionState state(String text) {

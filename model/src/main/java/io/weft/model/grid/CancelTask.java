@@ -10,16 +10,19 @@ import java.util.Map;
  * finished), or {@code null} if there is no such task. A RUNNING task becomes CANCELLED at once;
  * its worker is told to interrupt the attempt, whose late completion the fence then refuses.
  */
-public record CancelTask(long nowMillis) implements EntryProcessor<String, Task, Task> {
+public record CancelTask(long nowMillis) implements EntryProcessor<String, Task, TaskUpdate> {
 
     @Override
-    public Task process(Map.Entry<String, Task> entry) {
+    public TaskUpdate process(Map.Entry<String, Task> entry) {
         Task current = entry.getValue();
-        if (current == null || current.status().isTerminal()) {
-            return current;
+        if (current == null) {
+            return null;
+        }
+        if (current.status().isTerminal()) {
+            return TaskUpdate.unchanged(current);
         }
         Task cancelled = current.cancel(Instant.ofEpochMilli(nowMillis));
         entry.setValue(cancelled);
-        return cancelled;
+        return TaskUpdate.changed(cancelled);
     }
 }

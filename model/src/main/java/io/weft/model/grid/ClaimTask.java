@@ -11,24 +11,26 @@ import java.util.Map;
  * the task is not QUEUED in the expected attempt (already taken, cancelled, or a repeated dispatch),
  * which makes dispatch idempotent. A claim the grid retries after its first run succeeded (the
  * partition's owner died before answering) finds the task RUNNING this attempt on this member, and
- * returns it again, so the worker still runs what it owns.
+ * returns it again, so the worker still runs what it owns. It is marked unchanged, so that a
+ * repeated claim is never counted twice; when the first answer was lost with its member, the
+ * recount after that member left puts the session's counts right.
  */
-public record ClaimTask(String member, int attempt, long nowMillis) implements EntryProcessor<String, Task, Task> {
+public record ClaimTask(String member, int attempt, long nowMillis) implements EntryProcessor<String, Task, TaskUpdate> {
 
     @Override
-    public Task process(Map.Entry<String, Task> entry) {
+    public TaskUpdate process(Map.Entry<String, Task> entry) {
         Task current = entry.getValue();
         if (current == null || current.attempt() != attempt) {
             return null;
         }
         if (current.status() == TaskStatus.RUNNING && member.equals(current.worker())) {
-            return current;
+            return TaskUpdate.unchanged(current);
         }
         if (current.status() != TaskStatus.QUEUED) {
             return null;
         }
         Task running = current.claim(member, Instant.ofEpochMilli(nowMillis));
         entry.setValue(running);
-        return running;
+        return TaskUpdate.changed(running);
     }
 }

@@ -13,6 +13,8 @@ public final class GridNames {
     public static final String SETTINGS = "weft.settings";
     /** The key of the {@code ResultLimits} in {@link #SETTINGS}. */
     public static final String RESULT_LIMITS = "result-limits";
+    /** Session id to its tasks' counts by status, kept up to date as tasks move (never by a scan). */
+    public static final String SESSION_COUNTS = "weft.session-counts";
     /** Member uuid to the task types it serves and with how many slots. */
     public static final String MEMBERS = "weft.members";
     /** Gateway: API key id to the key's record as JSON (name, scopes, SHA-256 of the secret). */
@@ -21,7 +23,10 @@ public final class GridNames {
     public static final String SESSION_OWNERS = "weft.session-owners";
     /** Gateway: key id to the session {@code POST /v1/run} submits into for that key. */
     public static final String RUN_SESSIONS = "weft.run-sessions";
-    /** Runs batch inserts on partition owners and hands due tasks between members. */
+    /**
+     * Runs batch inserts on partition owners, hands due tasks between members, and carries session
+     * changes (pause, resume) and count flushes to every member.
+     */
     public static final String EXECUTOR = "weft.executor";
     /** The Jet job that schedules due tasks; one per cluster. */
     public static final String SCHEDULER_JOB = "weft-scheduler";

@@ -36,15 +36,30 @@ public final class InsertTasks implements Callable<List<Task>>, HazelcastInstanc
     @Override
     public List<Task> call() {
         IMap<String, Task> map = hazelcast.getMap(GridNames.TASKS);
-        List<CompletableFuture<Task>> pending = new ArrayList<>(tasks.size());
+        List<CompletableFuture<TaskUpdate>> pending = new ArrayList<>(tasks.size());
         for (Task task : tasks) {
-            CompletionStage<Task> stored = map.submitToKey(task.id(), new InsertTask(task));
+            CompletionStage<TaskUpdate> stored = map.submitToKey(task.id(), new InsertTask(task));
             pending.add(stored.toCompletableFuture());
         }
         List<Task> stored = new ArrayList<>(tasks.size());
-        for (CompletableFuture<Task> future : pending) {
-            stored.add(future.join());
+        List<Task> inserted = new ArrayList<>(tasks.size());
+        for (CompletableFuture<TaskUpdate> future : pending) {
+            TaskUpdate update = future.join();
+            stored.add(update.task());
+            if (update.changed()) {
+                inserted.add(update.task());
+            }
         }
+        recordCreations(inserted);
         return stored;
+    }
+
+    /** New tasks count in their session; a member without a node's batching writes the counts itself. */
+    private void recordCreations(List<Task> inserted) {
+        if (hazelcast.getUserContext().get(UserContextKeys.TASK_CHANGES) instanceof TaskChangeRecorder recorder) {
+            inserted.forEach(recorder::record);
+        } else {
+            new SessionCountWriter(hazelcast).apply(inserted);
+        }
     }
 }

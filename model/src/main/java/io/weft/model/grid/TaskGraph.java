@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * Tasks joined by the results they produce and consume. A task names the results it waits for
@@ -40,8 +39,11 @@ public final class TaskGraph {
     private final MultiMap<String, String> dependents;
     private final TaskSubmitter submitter;
     private final Clock clock;
+    private final TaskChangeRecorder changes;
 
-    public TaskGraph(HazelcastInstance hazelcast, Clock clock) {
+    /** @param changes told of each status change a settled input causes, for the sessions' counts */
+    public TaskGraph(HazelcastInstance hazelcast, Clock clock, TaskChangeRecorder changes) {
+        this.changes = changes;
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.results = hazelcast.getMap(GridNames.RESULTS);
         this.dependents = hazelcast.getMultiMap(GridNames.DEPENDENTS);
@@ -89,16 +91,16 @@ public final class TaskGraph {
     }
 
     /**
-     * A result settled: tells every task waiting for it, then forgets them. {@code changed} sees each
-     * task that moved (its last input came, or it failed); callbacks run on {@code executor}.
+     * A result settled: tells every task waiting for it, then forgets them. Callbacks run on
+     * {@code executor}.
      */
-    public CompletableFuture<Void> settle(ResultMeta settled, Executor executor, Consumer<Task> changed) {
+    public CompletableFuture<Void> settle(ResultMeta settled, Executor executor) {
         ResolveInput resolution = resolutionOf(settled.id(), settled);
         Collection<String> waiting = dependents.get(settled.id());
         List<CompletableFuture<Void>> told = new ArrayList<>(waiting.size());
         for (String taskId : waiting) {
             told.add(tasks.submitToKey(taskId, resolution).toCompletableFuture()
-                    .thenAcceptAsync(after -> afterResolution(after, changed), executor));
+                    .thenAcceptAsync(this::afterResolution, executor));
         }
         return CompletableFuture.allOf(told.toArray(CompletableFuture[]::new))
                 .thenRunAsync(() -> dependents.delete(settled.id()), executor);
@@ -124,21 +126,24 @@ public final class TaskGraph {
         List<Task> moved = new ArrayList<>();
         for (CompletableFuture<Task> call : told) {
             Task after = call.join();
-            if (after != null) {
-                afterResolution(after, moved::add);
+            if (afterResolution(after)) {
+                moved.add(after);
             }
         }
         return moved;
     }
 
-    private void afterResolution(Task after, Consumer<Task> changed) {
-        if (after == null) {
-            return;
+    /** Records a task a resolution moved out of WAITING, and aborts its outputs if it failed; true if it moved. */
+    private boolean afterResolution(Task after) {
+        if (after == null || after.status() == TaskStatus.WAITING) {
+            // Nothing changed, or one input of several came: no status change to count.
+            return false;
         }
+        changes.record(after);
         if (after.status() == TaskStatus.FAILED) {
             abortOutputs(after);
         }
-        changed.accept(after);
+        return true;
     }
 
     /** What a settled (or vanished) input means for a task waiting for it; {@code null}: keep waiting. */

@@ -8,6 +8,10 @@ public final class UserContextKeys {
 
     /** An {@link AttemptInterrupter}. */
     public static final String INTERRUPTER = "weft.interrupter";
+    /** A {@link SessionGate}: this member's view of paused sessions. */
+    public static final String SESSION_GATE = "weft.session-gate";
+    /** A {@link TaskChangeRecorder}: this member's batch of task count changes. */
+    public static final String TASK_CHANGES = "weft.task-changes";
     /** The node itself (its type is the node module's business). */
     public static final String NODE = "weft.node";
 

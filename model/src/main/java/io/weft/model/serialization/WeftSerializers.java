@@ -22,7 +22,9 @@ public final class WeftSerializers {
                 new RequeueOrphanSerializer(), new PromoteDueTaskSerializer(), new CancelTaskSerializer(),
                 new CompleteResultSerializer(), new InterruptAttemptSerializer(), new ServedTypeSerializer(),
                 new MemberInfoSerializer(), new ResolveInputSerializer(), new SetResultOwnerSerializer(),
-                new AbortResultSerializer(), new ResultLimitsSerializer(), new RemoveChunkSerializer());
+                new AbortResultSerializer(), new ResultLimitsSerializer(), new RemoveChunkSerializer(),
+                new TaskUpdateSerializer(), new TaskCountsSerializer(), new AddTaskCountsSerializer(),
+                new ApplySessionStateSerializer());
     }
 
     /** Adds the model's serializers, and {@code extra} ones (a node's own messages), to {@code config}. */

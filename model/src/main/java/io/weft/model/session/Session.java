@@ -18,7 +18,12 @@ public record Session(String id, String name, Map<String, String> labels, Sessio
         Checks.notNull("createdAt", createdAt);
     }
 
-    public Session withState(SessionState newState) {
-        return new Session(id, name, labels, newState, createdAt);
+    /** The one guarded way to change a session's state: checks {@link SessionTransitions}. */
+    public Session moveTo(SessionState target) {
+        Checks.notNull("state", target);
+        if (!SessionTransitions.isAllowed(state, target)) {
+            throw new IllegalSessionTransitionException(id, state, target);
+        }
+        return new Session(id, name, labels, target, createdAt);
     }
 }

@@ -39,8 +39,10 @@ class TaskEntryProcessorsTest {
     void queuedTaskOfTheExpectedAttemptIsClaimed() {
         RecordingEntry<Task> entry = entryOf(aQueuedTask());
 
-        Task running = new ClaimTask(MEMBER, 1, millis(1)).process(entry);
+        TaskUpdate claimed = new ClaimTask(MEMBER, 1, millis(1)).process(entry);
+        Task running = claimed.task();
 
+        assertThat(claimed.changed()).isTrue();
         assertThat(running.status()).isEqualTo(TaskStatus.RUNNING);
         assertThat(running.worker()).isEqualTo(MEMBER);
         assertThat(entry.getValue()).isEqualTo(running);
@@ -69,7 +71,7 @@ class TaskEntryProcessorsTest {
         Task running = aRunningTask();
         RecordingEntry<Task> entry = entryOf(running);
 
-        assertThat(new ClaimTask(MEMBER, 1, millis(5)).process(entry)).isEqualTo(running);
+        assertThat(new ClaimTask(MEMBER, 1, millis(5)).process(entry)).isEqualTo(TaskUpdate.unchanged(running));
         assertUntouched(entry, running);
     }
 
@@ -162,7 +164,10 @@ class TaskEntryProcessorsTest {
         for (Task finished : List.of(aSucceededTask(), aFailedTask(), aCancelledTask())) {
             RecordingEntry<Task> entry = entryOf(finished);
 
-            assertThat(new CancelTask(millis(9)).process(entry)).as("%s", finished.status()).isSameAs(finished);
+            TaskUpdate update = new CancelTask(millis(9)).process(entry);
+
+            assertThat(update.task()).as("%s", finished.status()).isSameAs(finished);
+            assertThat(update.changed()).as("%s changed", finished.status()).isFalse();
             assertUntouched(entry, finished);
         }
     }
@@ -172,8 +177,10 @@ class TaskEntryProcessorsTest {
         for (Task unfinished : List.of(aQueuedTask(), aRunningTask(), aScheduledTaskDueIn(Duration.ofMinutes(1)))) {
             RecordingEntry<Task> entry = entryOf(unfinished);
 
-            Task cancelled = new CancelTask(millis(9)).process(entry);
+            TaskUpdate update = new CancelTask(millis(9)).process(entry);
+            Task cancelled = update.task();
 
+            assertThat(update.changed()).isTrue();
             assertThat(cancelled.status()).as("from %s", unfinished.status()).isEqualTo(TaskStatus.CANCELLED);
             assertThat(entry.getValue()).isEqualTo(cancelled);
         }
@@ -258,12 +265,12 @@ class TaskEntryProcessorsTest {
         Task stored = aRunningTask();
         RecordingEntry<Task> entry = entryOf(stored);
 
-        assertThat(new InsertTask(aQueuedTask()).process(entry)).isSameAs(stored);
+        assertThat(new InsertTask(aQueuedTask()).process(entry)).isEqualTo(TaskUpdate.unchanged(stored));
         assertUntouched(entry, stored);
 
         RecordingEntry<Task> empty = new RecordingEntry<>(TASK_ID, null);
         Task fresh = aQueuedTask();
-        assertThat(new InsertTask(fresh).process(empty)).isSameAs(fresh);
+        assertThat(new InsertTask(fresh).process(empty)).isEqualTo(TaskUpdate.changed(fresh));
         assertThat(empty.getValue()).isSameAs(fresh);
     }
 }

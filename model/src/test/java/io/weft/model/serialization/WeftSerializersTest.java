@@ -13,6 +13,8 @@ import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuil
 import com.hazelcast.internal.serialization.impl.compact.Schema;
 import com.hazelcast.internal.serialization.impl.compact.SchemaService;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import io.weft.model.grid.AddTaskCounts;
+import io.weft.model.grid.ApplySessionState;
 import io.weft.model.grid.CancelTask;
 import io.weft.model.grid.ClaimTask;
 import io.weft.model.grid.CompleteAttempt;
@@ -24,9 +26,11 @@ import io.weft.model.grid.PromoteDueTask;
 import io.weft.model.grid.RemoveChunk;
 import io.weft.model.grid.RequeueOrphan;
 import io.weft.model.result.ResultLimits;
+import io.weft.model.grid.TaskUpdate;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.session.Session;
 import io.weft.model.session.SessionState;
+import io.weft.model.session.TaskCounts;
 import io.weft.model.task.ErrorType;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskError;
@@ -204,5 +208,18 @@ class WeftSerializersTest {
         assertThat(batch.tasks()).hasSize(2).first().isEqualTo(task);
         assertThat(interrupt.taskId()).isEqualTo("t-1");
         assertThat(interrupt.attempt()).isEqualTo(3);
+    }
+
+    @Test
+    void sessionCountsTheirChangesAndTaskUpdatesSurviveARoundTrip() {
+        TaskCounts counts = new TaskCounts(Map.of(TaskStatus.QUEUED, 0L, TaskStatus.RUNNING, 2L, TaskStatus.SUCCEEDED, 998L));
+        TaskCounts change = new TaskCounts(Map.of(TaskStatus.QUEUED, -1L, TaskStatus.RUNNING, 1L));
+
+        assertThat(roundTrip(counts)).isEqualTo(counts);
+        assertThat(roundTrip(TaskCounts.NONE)).isEqualTo(TaskCounts.NONE);
+        assertThat(roundTrip(new AddTaskCounts(change))).isEqualTo(new AddTaskCounts(change));
+        assertThat(roundTrip(TaskUpdate.changed(aTaskWithHistoryAndError()))).isEqualTo(TaskUpdate.changed(aTaskWithHistoryAndError()));
+        assertThat(roundTrip(TaskUpdate.unchanged(aTaskWithHistoryAndError())).changed()).isFalse();
+        assertThat(roundTrip(new ApplySessionState("s-1")).sessionId()).isEqualTo("s-1");
     }
 }

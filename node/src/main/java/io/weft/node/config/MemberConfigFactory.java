@@ -64,9 +64,11 @@ public final class MemberConfigFactory {
                 .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
         config.addMapConfig(new MapConfig(GridNames.SESSIONS).setBackupCount(settings.backupCount()));
         MapConfig results = new MapConfig(GridNames.RESULTS).setBackupCount(settings.backupCount());
-        // A session's quota is checked by summing its results' sizes at the start and end of every upload.
+        // A session's quota sums its results' sizes at the start and end of every upload; purging a
+        // session finds its results by the same index.
         results.addIndexConfig(new IndexConfig(IndexType.HASH, "sessionId"));
         config.addMapConfig(results);
+        config.addMapConfig(new MapConfig(GridNames.SESSION_COUNTS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.CHUNKS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.MEMBERS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.SETTINGS).setBackupCount(settings.backupCount()));

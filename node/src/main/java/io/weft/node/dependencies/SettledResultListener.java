@@ -9,10 +9,8 @@ import io.weft.model.grid.GridNames;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.result.ResultStatus;
-import io.weft.model.task.Task;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,18 +26,16 @@ public final class SettledResultListener implements EntryUpdatedListener<String,
 
     private final TaskGraph graph;
     private final Executor executor;
-    private final Consumer<Task> moved;
 
-    private SettledResultListener(TaskGraph graph, Executor executor, Consumer<Task> moved) {
+    private SettledResultListener(TaskGraph graph, Executor executor) {
         this.graph = graph;
         this.executor = executor;
-        this.moved = moved;
     }
 
     /** Starts listening on this member; returns the registration, to remove it on shutdown. */
-    public static UUID listen(HazelcastInstance hazelcast, TaskGraph graph, Executor executor, Consumer<Task> moved) {
+    public static UUID listen(HazelcastInstance hazelcast, TaskGraph graph, Executor executor) {
         IMap<String, ResultMeta> results = hazelcast.getMap(GridNames.RESULTS);
-        return results.addLocalEntryListener(new SettledResultListener(graph, executor, moved),
+        return results.addLocalEntryListener(new SettledResultListener(graph, executor),
                 Predicates.in("status", ResultStatus.COMPLETED.name(), ResultStatus.ABORTED.name()), true);
     }
 
@@ -52,7 +48,7 @@ public final class SettledResultListener implements EntryUpdatedListener<String,
         }
         executor.execute(() -> {
             try {
-                graph.settle(settled, executor, moved).exceptionally(e -> {
+                graph.settle(settled, executor).exceptionally(e -> {
                     LOG.warn("telling the tasks waiting for result {} failed; the waiting audit retries", settled.id(), e);
                     return null;
                 });

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,16 +31,13 @@ public final class WaitingTaskAudit implements Runnable {
     private final TaskGraph graph;
     private final Clock clock;
     private final Duration quietFor;
-    private final Consumer<Task> moved;
 
-    public WaitingTaskAudit(HazelcastInstance hazelcast, TaskGraph graph, Clock clock, Duration quietFor,
-                            Consumer<Task> moved) {
+    public WaitingTaskAudit(HazelcastInstance hazelcast, TaskGraph graph, Clock clock, Duration quietFor) {
         this.hazelcast = hazelcast;
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.graph = graph;
         this.clock = clock;
         this.quietFor = quietFor;
-        this.moved = moved;
     }
 
     @Override
@@ -82,7 +78,6 @@ public final class WaitingTaskAudit implements Runnable {
                 .filter(t -> t.status() == TaskStatus.WAITING).toList();
         ids.clear();
         List<Task> changed = graph.recheck(waiting);
-        changed.forEach(moved);
         return (int) changed.stream().map(Task::id).distinct().count();
     }
 }

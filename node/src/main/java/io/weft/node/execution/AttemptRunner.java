@@ -11,6 +11,7 @@ import io.weft.model.grid.RequeueOrphan;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.result.ResultStatus;
+import io.weft.model.grid.TaskUpdate;
 import io.weft.model.task.Backoff;
 import io.weft.model.task.ErrorType;
 import io.weft.model.task.Task;
@@ -19,6 +20,8 @@ import io.weft.model.task.TaskStatus;
 import io.weft.node.handler.TaskHandler;
 import io.weft.node.metrics.NodeMetrics;
 import io.weft.node.registry.MemberRegistry;
+import io.weft.node.sessions.PausedSessions;
+import io.weft.node.sessions.SessionCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -53,10 +56,12 @@ final class AttemptRunner {
     private final TaskGraph graph;
     private final MemberRegistry registry;
     private final IMap<String, ResultMeta> results;
+    private final PausedSessions paused;
+    private final SessionCounts counts;
 
     AttemptRunner(HazelcastInstance hazelcast, HandlerCatalog handlers, RunningAttempts running, Executor workers,
                   ScheduledExecutorService timers, NodeMetrics metrics, Clock clock, TaskGraph graph,
-                  MemberRegistry registry) {
+                  MemberRegistry registry, PausedSessions paused, SessionCounts counts) {
         this.graph = graph;
         this.registry = registry;
         this.results = hazelcast.getMap(GridNames.RESULTS);
@@ -69,6 +74,8 @@ final class AttemptRunner {
         this.timers = timers;
         this.metrics = metrics;
         this.clock = clock;
+        this.paused = paused;
+        this.counts = counts;
     }
 
     /**
@@ -78,14 +85,26 @@ final class AttemptRunner {
      * holds a thread, so a slot costs a thread only while its handler runs.
      */
     void start(DueTask due, Runnable done) {
-        CompletableFuture<Task> claim;
+        Runnable claimAnswered = paused.enterClaim(due.sessionId());
+        if (claimAnswered == null) {
+            // Its session was paused after the task was queued here: it stays QUEUED until resumed.
+            done.run();
+            return;
+        }
+        CompletableFuture<TaskUpdate> claim;
         try {
             claim = tasks.submitToKey(due.id(), new ClaimTask(memberId, due.attempt(), clock.millis())).toCompletableFuture();
         } catch (RuntimeException e) {
+            claimAnswered.run();
             done.run();
             throw e;
         }
-        claim.whenCompleteAsync((task, error) -> {
+        claim.whenCompleteAsync((update, error) -> {
+            claimAnswered.run();
+            Task task = update == null ? null : update.task();
+            if (update != null && update.changed()) {
+                counts.record(task);
+            }
             if (error != null || task == null) {
                 if (error != null && !(error instanceof HazelcastInstanceNotActiveException)) {
                     LOG.warn("claim of task {} failed; the sweep offers it again", due.id(), error);
@@ -136,7 +155,12 @@ final class AttemptRunner {
         if (attempt.stopReason() == RunningAttempts.Attempt.Stop.SHUTDOWN) {
             // Not the task's fault: hand it back to the cluster rather than count a failure.
             tasks.submitToKey(task.id(), new RequeueOrphan(memberId, clock.millis()))
-                    .whenCompleteAsync((requeued, e) -> done.run(), workers);
+                    .whenCompleteAsync((requeued, e) -> {
+                        if (requeued != null) {
+                            counts.record(requeued);
+                        }
+                        done.run();
+                    }, workers);
             return;
         }
         complete(task, output, error, done);
@@ -163,6 +187,7 @@ final class AttemptRunner {
                     LOG.debug("task {} attempt {}: completion refused, the attempt is no longer current", task.id(),
                             task.attempt());
                 } else {
+                    counts.record(after);
                     count(after);
                     graph.abortOutputs(after);
                 }

@@ -8,6 +8,8 @@ import io.weft.node.config.SlotPlan;
 import io.weft.node.handler.TaskHandler;
 import io.weft.node.metrics.NodeMetrics;
 import io.weft.node.registry.MemberRegistry;
+import io.weft.node.sessions.PausedSessions;
+import io.weft.node.sessions.SessionCounts;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,15 +34,17 @@ public final class Dispatcher {
     private final MemberRegistry registry;
     private final Map<String, TypeLane> lanes;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final PausedSessions paused;
     private volatile boolean accepting = true;
 
     public Dispatcher(HazelcastInstance hazelcast, HandlerCatalog handlers, SlotPlan slots, MemberRegistry registry,
                       RunningAttempts running, ExecutorService workers, ScheduledExecutorService timers,
-                      NodeMetrics metrics, Clock clock, TaskGraph graph) {
+                      NodeMetrics metrics, Clock clock, TaskGraph graph, PausedSessions paused, SessionCounts counts) {
         this.hazelcast = hazelcast;
         this.registry = registry;
+        this.paused = paused;
         AttemptRunner runner = new AttemptRunner(hazelcast, handlers, running, workers, timers, metrics, clock, graph,
-                registry);
+                registry, paused, counts);
         Map<String, TypeLane> byType = new LinkedHashMap<>();
         for (TaskHandler handler : handlers.all()) {
             String type = handler.type().name();
@@ -58,7 +62,8 @@ public final class Dispatcher {
      * read is local.
      */
     public void accept(DueTask task) {
-        if (!accepting) {
+        if (!accepting || paused.isPaused(task.sessionId())) {
+            // A paused session's task stays QUEUED in the grid; its resume hands it over again.
             return;
         }
         Optional<Member> inputOwner = ownerOfLargestInput(task);
@@ -74,6 +79,11 @@ public final class Dispatcher {
             return;
         }
         forward(task);
+    }
+
+    /** Takes a paused session's waiting tasks out of the lanes, so they hold no place ahead of others. */
+    public void withdraw(String sessionId) {
+        lanes.values().forEach(lane -> lane.removeIf(t -> sessionId.equals(t.sessionId())).forEach(t -> held.remove(t.id())));
     }
 
     /** Whether this node holds the task (queued or running); the sweep skips those. */

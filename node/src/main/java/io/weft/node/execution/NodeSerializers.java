@@ -4,6 +4,7 @@ import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.weft.model.task.TaskStatus;
+import io.weft.node.sessions.FlushCountsSerializer;
 import java.util.List;
 
 /** Compact serializers of the messages nodes send each other. */
@@ -13,7 +14,7 @@ public final class NodeSerializers {
     }
 
     public static List<CompactSerializer<?>> all() {
-        return List.of(new DueTaskSerializer(), new ForwardDueTaskSerializer());
+        return List.of(new DueTaskSerializer(), new ForwardDueTaskSerializer(), new FlushCountsSerializer());
     }
 
     static final class DueTaskSerializer implements CompactSerializer<DueTask> {
@@ -21,7 +22,7 @@ public final class NodeSerializers {
         public DueTask read(CompactReader in) {
             return new DueTask(in.readString("id"), in.readString("type"), in.readInt32("priority"),
                     in.readInt32("attempt"), in.readInt64("dueAt"), TaskStatus.valueOf(in.readString("status")),
-                    in.readString("affinity"));
+                    in.readString("sessionId"), in.readString("affinity"));
         }
 
         @Override
@@ -32,6 +33,7 @@ public final class NodeSerializers {
             out.writeInt32("attempt", value.attempt());
             out.writeInt64("dueAt", value.dueAtMillis());
             out.writeString("status", value.status().name());
+            out.writeString("sessionId", value.sessionId());
             out.writeString("affinity", value.affinity());
         }
 

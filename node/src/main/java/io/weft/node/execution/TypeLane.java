@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * One task type's queue on one node: due tasks wait here in priority order (then first come, first
@@ -43,6 +44,13 @@ final class TypeLane {
         queue.forEach(q -> waited.add(q.task()));
         queue.clear();
         return waited;
+    }
+
+    /** Takes out the waiting tasks that match (those of a session just paused); returns them. */
+    synchronized List<DueTask> removeIf(Predicate<DueTask> which) {
+        List<DueTask> removed = new ArrayList<>();
+        queue.removeIf(q -> which.test(q.task()) && removed.add(q.task()));
+        return removed;
     }
 
     synchronized int waiting() {

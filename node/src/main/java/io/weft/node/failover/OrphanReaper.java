@@ -12,6 +12,7 @@ import io.weft.model.task.Task;
 import io.weft.node.execution.Dispatcher;
 import io.weft.node.execution.DueTask;
 import io.weft.node.metrics.NodeMetrics;
+import io.weft.node.sessions.SessionCounts;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -34,15 +35,17 @@ public final class OrphanReaper implements MembershipListener {
     private final Executor background;
     private final NodeMetrics metrics;
     private final Clock clock;
+    private final SessionCounts counts;
 
     public OrphanReaper(HazelcastInstance hazelcast, Dispatcher dispatcher, Executor background, NodeMetrics metrics,
-                        Clock clock) {
+                        Clock clock, SessionCounts counts) {
         this.hazelcast = hazelcast;
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.dispatcher = dispatcher;
         this.background = background;
         this.metrics = metrics;
         this.clock = clock;
+        this.counts = counts;
     }
 
     @Override
@@ -64,6 +67,7 @@ public final class OrphanReaper implements MembershipListener {
         Map<String, Task> requeued = tasks.executeOnEntries(new RequeueOrphan(deadMember, clock.millis()),
                 Predicates.equal("worker", deadMember));
         int count = (int) requeued.values().stream().filter(Objects::nonNull).count();
+        requeued.values().stream().filter(Objects::nonNull).forEach(counts::record);
         requeued.values().stream().filter(Objects::nonNull).map(DueTask::of).forEach(dispatcher::accept);
         metrics.failoverRequeues.inc(count);
         if (count > 0) {

@@ -2,6 +2,7 @@ package io.weft.node.failover;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.PromoteDueTask;
@@ -11,6 +12,8 @@ import io.weft.model.task.TaskStatus;
 import io.weft.node.execution.Dispatcher;
 import io.weft.node.execution.DueTask;
 import io.weft.node.metrics.NodeMetrics;
+import io.weft.node.sessions.PausedSessions;
+import io.weft.node.sessions.SessionCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -34,15 +37,19 @@ public final class StrandedTaskSweeper implements Runnable {
     private final NodeMetrics metrics;
     private final Clock clock;
     private final Duration interval;
+    private final PausedSessions paused;
+    private final SessionCounts counts;
 
     public StrandedTaskSweeper(HazelcastInstance hazelcast, Dispatcher dispatcher, NodeMetrics metrics, Clock clock,
-                               Duration interval) {
+                               Duration interval, PausedSessions paused, SessionCounts counts) {
         this.hazelcast = hazelcast;
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.dispatcher = dispatcher;
         this.metrics = metrics;
         this.clock = clock;
         this.interval = interval;
+        this.paused = paused;
+        this.counts = counts;
     }
 
     @Override
@@ -69,6 +76,7 @@ public final class StrandedTaskSweeper implements Runnable {
             if (!dispatcher.holds(id)) {
                 Task requeued = tasks.executeOnKey(id, new RequeueOrphan(self, now));
                 if (requeued != null) {
+                    counts.record(requeued);
                     dispatcher.accept(DueTask.of(requeued));
                     moved++;
                 }
@@ -77,13 +85,25 @@ public final class StrandedTaskSweeper implements Runnable {
         return moved;
     }
 
+    /**
+     * QUEUED tasks of paused sessions wait on purpose: the query leaves them out, so a million paused
+     * tasks are neither read nor offered (the status index still lists them to the query).
+     */
+    private Predicate<String, Task> notPaused(Predicate<String, Task> query) {
+        Set<String> held = paused.sessionIds();
+        if (held.isEmpty()) {
+            return query;
+        }
+        return Predicates.and(query, Predicates.not(Predicates.in("sessionId", held.toArray(new String[0]))));
+    }
+
     /** One pass; returns how many tasks it moved on. */
     public int sweep() {
         long now = clock.millis();
         long before = now - interval.toMillis();
         int moved = 0;
-        Set<String> queued = tasks.localKeySet(Predicates.and(Predicates.equal("status", TaskStatus.QUEUED.name()),
-                Predicates.lessThan("updatedAt", before)));
+        Set<String> queued = tasks.localKeySet(notPaused(Predicates.and(Predicates.equal("status", TaskStatus.QUEUED.name()),
+                Predicates.lessThan("updatedAt", before))));
         Set<String> notHeld = new HashSet<>();
         queued.stream().filter(id -> !dispatcher.holds(id)).forEach(notHeld::add);
         if (!notHeld.isEmpty()) {
@@ -97,7 +117,7 @@ public final class StrandedTaskSweeper implements Runnable {
         Set<String> overdue = tasks.localKeySet(Predicates.and(Predicates.equal("status", TaskStatus.SCHEDULED.name()),
                 Predicates.lessThan("dueAt", before)));
         for (Task task : tasks.getAll(overdue).values()) {
-            tasks.submitToKey(task.id(), new PromoteDueTask(task.attempt(), now));
+            counts.recordWhenDone(tasks.submitToKey(task.id(), new PromoteDueTask(task.attempt(), now)));
             moved++;
         }
         Set<String> live = new HashSet<>();
@@ -107,6 +127,7 @@ public final class StrandedTaskSweeper implements Runnable {
             if (task.worker() != null && !live.contains(task.worker())) {
                 Task requeued = tasks.executeOnKey(task.id(), new RequeueOrphan(task.worker(), now));
                 if (requeued != null) {
+                    counts.record(requeued);
                     metrics.failoverRequeues.inc();
                     dispatcher.accept(DueTask.of(requeued));
                     moved++;

@@ -9,6 +9,7 @@ import io.weft.model.task.Task;
 import io.weft.model.task.TaskStatus;
 import io.weft.node.WeftNode;
 import io.weft.node.execution.DueTask;
+import io.weft.node.sessions.SessionCounts;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,12 +37,14 @@ final class DueTimeProcessor extends AbstractProcessor {
     private final ArrayDeque<DueTask> toEmit = new ArrayDeque<>();
     private IMap<String, Task> tasks;
     private Clock clock;
+    private SessionCounts counts;
     private boolean loaded;
 
     @Override
     protected void init(Context context) {
         tasks = context.hazelcastInstance().getMap(GridNames.TASKS);
         clock = WeftNode.of(context.hazelcastInstance()).clock();
+        counts = WeftNode.of(context.hazelcastInstance()).sessionCounts();
     }
 
     @Override
@@ -74,7 +77,7 @@ final class DueTimeProcessor extends AbstractProcessor {
         long now = clock.millis();
         while (!pending.isEmpty() && pending.peek().dueAtMillis() <= now) {
             DueTask due = pending.poll();
-            tasks.submitToKey(due.id(), new PromoteDueTask(due.attempt(), now));
+            counts.recordWhenDone(tasks.submitToKey(due.id(), new PromoteDueTask(due.attempt(), now)));
         }
         return true;
     }

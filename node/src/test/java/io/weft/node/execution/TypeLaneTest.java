@@ -84,6 +84,36 @@ class TypeLaneTest {
         release.countDown();
     }
 
+    @Test
+    void withdrawnTasksOfAPausedSessionNeverStartAndTheOthersKeepTheirOrder() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> started = new ArrayList<>();
+        CountDownLatch othersDone = new CountDownLatch(3);
+        TypeLane lane = new TypeLane("t", 1, onWorkers(task -> {
+            synchronized (started) {
+                started.add(task.id());
+            }
+            if (task.id().equals("blocker")) {
+                await(release);
+            }
+            othersDone.countDown();
+        }));
+        lane.offer(due("blocker", 5));
+        lane.offer(new DueTask("paused-1", "t", 9, 1, 0, TaskStatus.QUEUED, "s-paused", null));
+        lane.offer(due("open", 1));
+        lane.offer(new DueTask("paused-2", "t", 9, 1, 0, TaskStatus.QUEUED, "s-paused", null));
+
+        List<DueTask> withdrawn = lane.removeIf(task -> task.sessionId().equals("s-paused"));
+
+        assertThat(withdrawn).extracting(DueTask::id).containsExactlyInAnyOrder("paused-1", "paused-2");
+        release.countDown();
+        lane.offer(due("later", 1));
+        assertThat(othersDone.await(10, TimeUnit.SECONDS)).isTrue();
+        synchronized (started) {
+            assertThat(started).containsExactly("blocker", "open", "later");
+        }
+    }
+
     /** Runs each attempt on a worker thread and frees its slot when it returns, as the node does. */
     private BiConsumer<DueTask, Runnable> onWorkers(Consumer<DueTask> attempt) {
         return (task, done) -> workers.execute(() -> {
@@ -96,7 +126,7 @@ class TypeLaneTest {
     }
 
     private static DueTask due(String id, int priority) {
-        return new DueTask(id, "t", priority, 1, 0, TaskStatus.QUEUED, null);
+        return new DueTask(id, "t", priority, 1, 0, TaskStatus.QUEUED, "s-1", null);
     }
 
     private static void await(CountDownLatch latch) {

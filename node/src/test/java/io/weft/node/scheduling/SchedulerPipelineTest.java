@@ -39,8 +39,8 @@ class SchedulerPipelineTest {
     void queuedTasksPassStraightThroughAndTasksDueLaterAreHeldBack() {
         Pipeline pipeline = SchedulerPipeline.build(
                 TestSources.itemStream(200, (timestamp, sequence) -> sequence % 2 == 0
-                        ? new DueTask("q-" + sequence, "echo", 5, 1, 0, TaskStatus.QUEUED, null)
-                        : new DueTask("s-" + sequence, "echo", 5, 1, FAR_FUTURE, TaskStatus.SCHEDULED, null)),
+                        ? new DueTask("q-" + sequence, "echo", 5, 1, 0, TaskStatus.QUEUED, "s-1", null)
+                        : new DueTask("s-" + sequence, "echo", 5, 1, FAR_FUTURE, TaskStatus.SCHEDULED, "s-1", null)),
                 AssertionSinks.assertCollectedEventually(30, (List<DueTask> collected) -> {
                     assertThat(collected).hasSizeGreaterThanOrEqualTo(20);
                     assertThat(collected).allSatisfy(task -> {
