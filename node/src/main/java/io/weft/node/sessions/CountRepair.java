@@ -41,6 +41,7 @@ public final class CountRepair extends MembershipAdapter {
     /** Lets the orphan reaper requeue the lost member's tasks first, so their moves are counted once. */
     static final Duration DELAY = Duration.ofSeconds(1);
     private static final Duration FLUSH_LIMIT = Duration.ofSeconds(15);
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(CountRepair.class);
     private static final List<TaskStatus> UNFINISHED = List.of(TaskStatus.WAITING, TaskStatus.SCHEDULED,
             TaskStatus.QUEUED, TaskStatus.RUNNING);
@@ -78,6 +79,7 @@ public final class CountRepair extends MembershipAdapter {
 
     /** Counts again the sessions whose counts may be off; returns how many. */
     public int recount() {
+        awaitSettledPartitions();
         MemberBroadcast.toAllMembers(hazelcast, new FlushCounts(hazelcast.getCluster().getLocalMember().getUuid().toString()),
                 FLUSH_LIMIT, "flushing session counts");
         Set<String> sessions = new HashSet<>(tasks.aggregate(Aggregators.<Map.Entry<String, Task>, String>distinct("sessionId"),
@@ -87,6 +89,23 @@ public final class CountRepair extends MembershipAdapter {
             counts.replace(session, countOf(session));
         }
         return sessions.size();
+    }
+
+    /**
+     * A query while the lost member's partitions are still being promoted and migrated can miss some
+     * of them, and a session it misses keeps its wrong counts: so the recount starts once the
+     * partitions have settled (bounded: after the limit it counts anyway).
+     */
+    private void awaitSettledPartitions() {
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        while (!hazelcast.getPartitionService().isClusterSafe() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private TaskCounts countOf(String session) {
