@@ -107,7 +107,8 @@ public final class WeftNode implements AutoCloseable {
 
     /** Starts a node with the handlers on the classpath plus {@code extraHandlers}. */
     public static WeftNode start(NodeSettings settings, List<TaskHandler> extraHandlers) {
-        HandlerCatalog handlers = HandlerCatalog.discover(WeftNode.class.getClassLoader(), extraHandlers);
+        HandlerCatalog handlers = HandlerCatalog.discover(WeftNode.class.getClassLoader(), extraHandlers)
+                .only(settings.taskTypes());
         Config config = MemberConfigFactory.create(settings, NodeSerializers.all());
         CompletableFuture<WeftNode> handle = new CompletableFuture<>();
         ConcurrentHashMap<String, Object> userContext = new ConcurrentHashMap<>();

@@ -77,6 +77,7 @@ public final class LargeResultClient {
             Task done = weft.tasks().await(task.id()).get(10, TimeUnit.MINUTES);
             seen.setProperty("taskMillis", String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
             seen.setProperty("taskStatus", done.status().name());
+            seen.setProperty("taskWorker", String.valueOf(done.worker()));
             seen.setProperty("taskError", String.valueOf(done.error()));
             if (done.output() != null) {
                 seen.setProperty("taskSha256", Json.parse(done.output()).path("sha256").asText());

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A data object far larger than the client's heap makes the round trip: a client JVM with
  * {@code -Xmx200m} uploads {@code weft.large.bytes} bytes (64 MiB unless set) made on the fly,
- * downloads them back, and a {@code checksum} task reads them through a handler on the node; sizes
- * and SHA-256 must all agree. The member runs in a JVM of its own, with a heap sized for the data.
+ * downloads them back, and a {@code checksum} task reads them through a handler on a compute-only
+ * node whose JVM also has {@code -Xmx200m}; sizes and SHA-256 must all agree. The data itself lives
+ * on a storage member in a JVM of its own, with a heap sized for it (an in-memory grid keeps every
+ * byte on some member's heap; what must stay small is every JVM the bytes only pass through).
  * The full gigabyte, as docs/architecture.md says:
  * {@code mvn -B -pl client -am test -Dtest=LargeResultTest -Dsurefire.failIfNoSpecifiedTests=false -Dweft.large.bytes=1073741824}
  */
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class LargeResultTest {
 
     private static final long DEFAULT_BYTES = 64L << 20;
-    private static final String CLIENT_HEAP = "-Xmx200m";
+    private static final String SMALL_HEAP = "-Xmx200m";
     private static final Duration MEMBER_START = Duration.ofMinutes(2);
 
     @Test
@@ -37,21 +39,24 @@ class LargeResultTest {
         Path work = Files.createDirectories(Path.of("target", "large-result"));
         String cluster = "large-" + UUID.randomUUID().toString().substring(0, 8);
         Path ready = work.resolve(cluster + ".port");
+        Path computeReady = work.resolve(cluster + "-compute.port");
         Path report = work.resolve(cluster + ".properties");
         // The member keeps every byte on its heap (one member: no backup copy), plus room to move them.
         long memberHeapMiB = Math.max(512, 2 * (bytes >> 20) + 512);
         Process member = null;
+        Process compute = null;
         Process client = null;
         try {
             member = java(work.resolve(cluster + "-member.log"), "-Xmx" + memberHeapMiB + "m",
-                    LargeResultMember.class, cluster, ready.toString());
-            Process started = member;
-            await().atMost(MEMBER_START).pollInterval(Duration.ofMillis(200))
-                    .until(() -> Files.exists(ready) || !started.isAlive());
-            assertThat(member.isAlive()).as("member died; see %s", work.resolve(cluster + "-member.log")).isTrue();
-            String address = "127.0.0.1:" + Files.readString(ready).trim();
+                    LargeResultMember.class, cluster, ready.toString(), "storage");
+            awaitReady(member, ready, work.resolve(cluster + "-member.log"));
+            String address = "127.0.0.1:" + Files.readString(ready).trim().split(" ")[0];
+            compute = java(work.resolve(cluster + "-compute.log"), SMALL_HEAP,
+                    LargeResultMember.class, cluster, computeReady.toString(), "compute");
+            awaitReady(compute, computeReady, work.resolve(cluster + "-compute.log"));
+            String computeNode = Files.readString(computeReady).trim().split(" ")[1];
 
-            client = java(work.resolve(cluster + "-client.log"), CLIENT_HEAP, LargeResultClient.class,
+            client = java(work.resolve(cluster + "-client.log"), SMALL_HEAP, LargeResultClient.class,
                     cluster, address, String.valueOf(bytes), report.toString());
             // Generous: about 2 MiB/s end to end on two shared cores would still pass.
             long limitSeconds = 180 + (bytes >> 21);
@@ -72,14 +77,22 @@ class LargeResultTest {
             assertThat(seen.getProperty("taskStatus")).as("task error %s", seen.getProperty("taskError")).isEqualTo("SUCCEEDED");
             assertThat(seen.getProperty("taskSize")).isEqualTo(String.valueOf(bytes));
             assertThat(seen.getProperty("taskSha256")).isEqualTo(sent);
+            assertThat(seen.getProperty("taskWorker")).as("the checksum ran on the small compute node").isEqualTo(computeNode);
+            assertThat(compute.isAlive()).as("compute node still up; see %s", work.resolve(cluster + "-compute.log")).isTrue();
             assertThat(Long.parseLong(seen.getProperty("maxHeapBytes"))).isLessThanOrEqualTo(200L << 20);
             System.out.printf("large result: %d bytes, upload %s ms, download %s ms, checksum task %s ms, client max heap %d MiB%n",
                     bytes, seen.getProperty("uploadMillis"), seen.getProperty("downloadMillis"), seen.getProperty("taskMillis"),
                     Long.parseLong(seen.getProperty("maxHeapBytes")) >> 20);
         } finally {
             stop(client);
+            stop(compute);
             stop(member);
         }
+    }
+
+    private static void awaitReady(Process node, Path ready, Path log) {
+        await().atMost(MEMBER_START).pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(ready) || !node.isAlive());
+        assertThat(node.isAlive()).as("node died; see %s", log).isTrue();
     }
 
     /** Starts {@code main} in a JVM of its own, with this test's classpath, its output into {@code log}. */

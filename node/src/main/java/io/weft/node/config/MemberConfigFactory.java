@@ -29,6 +29,7 @@ public final class MemberConfigFactory {
         Config config = load(settings.configPath());
         config.setClusterName(settings.clusterName());
         config.getJetConfig().setEnabled(true);
+        config.setLiteMember(!settings.dataMember());
         config.getNetworkConfig().setPort(settings.port()).setPortAutoIncrement(true);
         JoinConfig join = config.getNetworkConfig().getJoin();
         join.getAutoDetectionConfig().setEnabled(false);

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What an operator can set without editing YAML. Immutable; {@link #fromEnvironment(Map)} reads the
@@ -30,11 +31,17 @@ import java.util.Map;
  *                          {@code weft.results.session-quota-bytes}; unset: that, else 64 GiB
  * @param resultTombstone   how long an expired result is still reported as expired ({@code WEFT_RESULT_TOMBSTONE});
  *                          wins over {@code weft.results.tombstone}; unset: that, else one hour
+ * @param dataMember  whether this node holds a share of the grid's data ({@code WEFT_DATA_MEMBER}, default
+ *                    true); false makes it a compute-only node (a Hazelcast lite member): it runs tasks and
+ *                    streams results but stores none, so its heap need not grow with the data
+ * @param taskTypes   the task types this node serves ({@code WEFT_TASK_TYPES}, comma-separated); empty: every
+ *                    handler it finds
  */
 public record NodeSettings(String configPath, String clusterName, int port, List<String> members, int cpMembers,
                            int metricsPort, int backupCount, Map<String, Integer> slots, Integer defaultSlots,
                            Duration gracePeriod, int journalCapacity, Duration sweepInterval, Clock clock,
-                           Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone) {
+                           Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone,
+                           boolean dataMember, Set<String> taskTypes) {
 
     public static final String DEFAULT_CLUSTER_NAME = "weft";
     public static final int DEFAULT_PORT = 5701;
@@ -79,6 +86,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         }
         members = List.copyOf(members);
         slots = Map.copyOf(slots);
+        taskTypes = Set.copyOf(taskTypes);
     }
 
     public static Builder builder() {
@@ -103,6 +111,8 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.maxResultBytes = bytesVar(env, "WEFT_MAX_RESULT_BYTES");
         b.sessionQuotaBytes = bytesVar(env, "WEFT_SESSION_QUOTA_BYTES");
         b.resultTombstone = durationVar(env, "WEFT_RESULT_TOMBSTONE");
+        b.dataMember = !"false".equalsIgnoreCase(env.getOrDefault("WEFT_DATA_MEMBER", "true").trim());
+        b.taskTypes = Set.copyOf(listVar(env.get("WEFT_TASK_TYPES")));
         return b.build();
     }
 
@@ -180,6 +190,20 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         private Long maxResultBytes;
         private Long sessionQuotaBytes;
         private Duration resultTombstone;
+        private boolean dataMember = true;
+        private Set<String> taskTypes = Set.of();
+
+        /** False: a compute-only node that stores no data (a lite member). */
+        public Builder dataMember(boolean value) {
+            this.dataMember = value;
+            return this;
+        }
+
+        /** Serve only these task types (empty: all the node finds). */
+        public Builder taskTypes(Set<String> value) {
+            this.taskTypes = value;
+            return this;
+        }
 
         public Builder configPath(String value) {
             this.configPath = value;
@@ -264,7 +288,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
                     defaultSlots, gracePeriod, journalCapacity, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
-                    resultTombstone);
+                    resultTombstone, dataMember, taskTypes);
         }
     }
 }

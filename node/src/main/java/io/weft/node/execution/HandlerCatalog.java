@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /** The handlers this node runs, by task type name. */
 public final class HandlerCatalog {
@@ -33,6 +34,23 @@ public final class HandlerCatalog {
         ServiceLoader.load(TaskHandler.class, loader).forEach(all::add);
         all.addAll(extra);
         return new HandlerCatalog(all);
+    }
+
+    /**
+     * Only the handlers of {@code types} (all if empty): a node can be told to serve some types and
+     * leave the rest to others. Naming a type it has no handler for is a configuration error.
+     */
+    public HandlerCatalog only(Set<String> types) {
+        if (types.isEmpty()) {
+            return this;
+        }
+        for (String type : types) {
+            if (!byType.containsKey(type)) {
+                throw new IllegalArgumentException("WEFT_TASK_TYPES names '" + type + "', but this node has handlers only for "
+                        + byType.keySet());
+            }
+        }
+        return new HandlerCatalog(byType.values().stream().filter(h -> types.contains(h.type().name())).toList());
     }
 
     public Optional<TaskHandler> handler(String type) {
