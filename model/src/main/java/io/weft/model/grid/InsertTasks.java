@@ -45,6 +45,7 @@ public final class InsertTasks implements Callable<List<Task>>, HazelcastInstanc
         for (CompletableFuture<Task> future : pending) {
             stored.add(future.join());
         }
+        InsertObserver.tell(hazelcast, tasks, stored);
         return stored;
     }
 }

@@ -8,6 +8,8 @@ public final class UserContextKeys {
 
     /** An {@link AttemptInterrupter}. */
     public static final String INTERRUPTER = "weft.interrupter";
+    /** An {@link InsertObserver}: counts the tasks inserted on the member. */
+    public static final String INSERT_OBSERVER = "weft.insert-observer";
     /** The node itself (its type is the node module's business). */
     public static final String NODE = "weft.node";
 
