@@ -5,7 +5,7 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.prometheus.client.exporter.HTTPServer;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import io.weft.model.result.ResultLimits;
 import io.weft.model.cluster.MemberInfo;
 import io.weft.model.cluster.ServedType;
@@ -18,6 +18,8 @@ import io.weft.node.config.ResultLimitsPlan;
 import io.weft.node.config.SlotPlan;
 import io.weft.node.dependencies.SettledResultListener;
 import io.weft.node.dependencies.WaitingTaskAudit;
+import io.weft.node.endpoints.HealthReport;
+import io.weft.node.endpoints.NodeEndpoints;
 import io.weft.node.execution.Dispatcher;
 import io.weft.node.execution.HandlerCatalog;
 import io.weft.node.execution.NodeSerializers;
@@ -25,6 +27,7 @@ import io.weft.node.execution.RunningAttempts;
 import io.weft.node.failover.OrphanReaper;
 import io.weft.node.failover.StrandedTaskSweeper;
 import io.weft.node.handler.TaskHandler;
+import io.weft.node.metrics.MetricSources;
 import io.weft.node.metrics.NodeMetrics;
 import io.weft.node.registry.MemberRegistry;
 import io.weft.node.registry.ResultLimitsPublisher;
@@ -33,9 +36,6 @@ import io.weft.node.sessions.CountRepair;
 import io.weft.node.sessions.LocalQueuedTasks;
 import io.weft.node.sessions.PausedSessions;
 import io.weft.node.sessions.SessionCounts;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -78,7 +78,8 @@ public final class WeftNode implements AutoCloseable {
     private final TaskGraph graph;
     private final SessionCounts sessionCounts;
     private final PausedSessions pausedSessions;
-    private HTTPServer metricsServer;
+    private NodeEndpoints endpoints;
+    private volatile boolean started;
     private volatile boolean stopped;
 
     private WeftNode(NodeSettings settings, HazelcastInstance hazelcast, HandlerCatalog handlers, SlotPlan slots) {
@@ -161,6 +162,11 @@ public final class WeftNode implements AutoCloseable {
     }
 
     private void startDuties() {
+        MetricSources.attach(hazelcast, dispatcher, metrics);
+        if (settings.metricsPort() > 0) {
+            endpoints = NodeEndpoints.serve(settings.metricsPort(), metrics.registry(), this::health,
+                    () -> hazelcast.getPartitionService().isLocalMemberSafe());
+        }
         registry.start(new MemberInfo(memberId, hazelcast.getCluster().getLocalMember().getAddress().toString(), VERSION,
                 settings.clock().instant(), handlers.all().stream()
                 .map(h -> new ServedType(h.type(), slots.slotsFor(h.type().name()))).toList()));
@@ -180,14 +186,8 @@ public final class WeftNode implements AutoCloseable {
                 LOG.debug("scheduler job check failed", e);
             }
         }, 5, 5, TimeUnit.SECONDS);
-        if (settings.metricsPort() > 0) {
-            try {
-                metricsServer = new HTTPServer(new InetSocketAddress(settings.metricsPort()), metrics.registry(), true);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot serve metrics on port " + settings.metricsPort(), e);
-            }
-        }
-        LOG.info("Weft node ready: member {} at {}, cluster '{}' of {} members, task types {}", memberId,
+        started = true;
+        LOG.info("Weft node ready: member={} address={} cluster={} members={} types={}", memberId,
                 hazelcast.getCluster().getLocalMember().getAddress(), settings.clusterName(),
                 hazelcast.getCluster().getMembers().size(), handlers.all().stream().map(h -> h.type().name()).toList());
     }
@@ -208,6 +208,18 @@ public final class WeftNode implements AutoCloseable {
                 duties.schedule(audit, settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    /** Live while the member runs; ready once started, until it begins to shut down. */
+    public HealthReport health() {
+        try {
+            if (!hazelcast.getLifecycleService().isRunning()) {
+                return new HealthReport(false, false, memberId, 0);
+            }
+            return new HealthReport(true, started && !stopped, memberId, hazelcast.getCluster().getMembers().size());
+        } catch (HazelcastInstanceNotActiveException e) {
+            return new HealthReport(false, false, memberId, 0);
+        }
     }
 
     public HazelcastInstance hazelcast() {
@@ -305,8 +317,8 @@ public final class WeftNode implements AutoCloseable {
         sessionCounts.close();
         duties.shutdownNow();
         workers.shutdown();
-        if (metricsServer != null) {
-            metricsServer.close();
+        if (endpoints != null) {
+            endpoints.close();
         }
     }
 

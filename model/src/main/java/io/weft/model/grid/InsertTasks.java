@@ -51,6 +51,7 @@ public final class InsertTasks implements Callable<List<Task>>, HazelcastInstanc
             }
         }
         recordCreations(inserted);
+        InsertObserver.tell(hazelcast, inserted);
         return stored;
     }
 

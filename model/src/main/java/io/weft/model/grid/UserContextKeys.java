@@ -12,6 +12,8 @@ public final class UserContextKeys {
     public static final String SESSION_GATE = "weft.session-gate";
     /** A {@link TaskChangeRecorder}: this member's batch of task count changes. */
     public static final String TASK_CHANGES = "weft.task-changes";
+    /** An {@link InsertObserver}: counts the tasks inserted on the member. */
+    public static final String INSERT_OBSERVER = "weft.insert-observer";
     /** The node itself (its type is the node module's business). */
     public static final String NODE = "weft.node";
 

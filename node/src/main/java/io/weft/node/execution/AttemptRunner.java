@@ -198,6 +198,7 @@ final class AttemptRunner {
     }
 
     private void count(Task after) {
+        metrics.finished(after);
         if (after.status() == TaskStatus.SUCCEEDED) {
             metrics.succeeded.labels(after.type()).inc();
         } else if (after.status() == TaskStatus.FAILED) {

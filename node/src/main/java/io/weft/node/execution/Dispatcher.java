@@ -12,6 +12,7 @@ import io.weft.node.sessions.PausedSessions;
 import io.weft.node.sessions.SessionCounts;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -94,6 +95,11 @@ public final class Dispatcher {
     public Optional<Integer> slotsOf(String type) {
         TypeLane lane = lanes.get(type);
         return lane == null ? Optional.empty() : Optional.of(lane.slots());
+    }
+
+    /** Each lane's slots and load now (metrics read it at scrape time). */
+    public List<LaneLoad> laneLoads() {
+        return lanes.values().stream().map(LaneLoad::of).toList();
     }
 
     /** Tasks waiting for a slot and attempts running, over all types. */

@@ -4,6 +4,8 @@ import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Histogram;
 import io.prometheus.client.hotspot.DefaultExports;
+import io.weft.model.task.Task;
+import java.time.Duration;
 
 /**
  * The node's Prometheus metrics, in a registry of its own so that several nodes can share a JVM
@@ -13,6 +15,12 @@ public final class NodeMetrics {
 
     private final CollectorRegistry registry = new CollectorRegistry(true);
 
+    public final Counter submitted = Counter.build("weft_tasks_submitted_total",
+                    "Tasks inserted into the partitions this member owns, by task type.")
+            .labelNames("type").register(registry);
+    public final Counter cancelled = Counter.build("weft_tasks_cancelled_total",
+                    "Tasks of the partitions this member owns that were cancelled, by task type.")
+            .labelNames("type").register(registry);
     public final Counter started = Counter.build("weft_tasks_started_total", "Attempts started, by task type.")
             .labelNames("type").register(registry);
     public final Counter succeeded = Counter.build("weft_tasks_succeeded_total", "Tasks that succeeded, by task type.")
@@ -34,10 +42,22 @@ public final class NodeMetrics {
                     "Time from due to started, by task type.")
             .labelNames("type").buckets(0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120)
             .register(registry);
+    public final Histogram submitToFinishSeconds = Histogram.build("weft_task_submit_to_finish_seconds",
+                    "Time from submission to the outcome recorded by this member's attempt, by task type.")
+            .labelNames("type").buckets(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120, 600, 3600)
+            .register(registry);
 
     public NodeMetrics(boolean jvmCollectors) {
         if (jvmCollectors) {
             DefaultExports.register(registry);
+        }
+    }
+
+    /** Observes the submit-to-finish time of a task whose attempt just ended it for good. */
+    public void finished(Task task) {
+        if (task.status().isTerminal()) {
+            submitToFinishSeconds.labels(task.type())
+                    .observe(Math.max(0, Duration.between(task.createdAt(), task.endedAt()).toNanos()) / 1e9);
         }
     }
 

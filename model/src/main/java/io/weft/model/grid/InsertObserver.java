@@ -1,0 +1,24 @@
+package io.weft.model.grid;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.weft.model.task.Task;
+import java.util.List;
+
+/**
+ * Told, on the member that inserts a batch, which of its tasks were stored anew, so that member can
+ * count submissions where they land. A node registers one in its member's user context under
+ * {@link UserContextKeys#INSERT_OBSERVER}; a member without one (a plain Hazelcast member) tells nobody.
+ */
+@FunctionalInterface
+public interface InsertObserver {
+
+    /** Called on the inserting thread: keep it to counter increments. */
+    void inserted(List<Task> stored);
+
+    /** Tells the member's observer, if it has one, which tasks a batch stored anew. */
+    static void tell(HazelcastInstance member, List<Task> inserted) {
+        if (member.getUserContext().get(UserContextKeys.INSERT_OBSERVER) instanceof InsertObserver observer) {
+            observer.inserted(inserted);
+        }
+    }
+}
