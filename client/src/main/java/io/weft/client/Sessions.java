@@ -10,6 +10,7 @@ import io.weft.model.grid.GridNames;
 import io.weft.model.grid.MemberBroadcast;
 import io.weft.model.session.Session;
 import io.weft.model.session.SessionState;
+import io.weft.model.task.TaskOptions;
 import io.weft.model.session.TaskCounts;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,12 @@ public final class Sessions {
     }
 
     public Session create(String name, Map<String, String> labels) {
-        Session session = new Session(Ids.newSessionId(), name, labels, SessionState.OPEN, clock.instant());
+        return create(name, labels, null);
+    }
+
+    /** A new OPEN session whose tasks submitted without options take {@code defaults}. */
+    public Session create(String name, Map<String, String> labels, TaskOptions defaults) {
+        Session session = new Session(Ids.newSessionId(), name, labels, SessionState.OPEN, clock.instant(), defaults);
         // The counts first: a session is never seen without them, and changes add only to an entry that exists.
         counts.set(session.id(), TaskCounts.NONE);
         sessions.set(session.id(), session);

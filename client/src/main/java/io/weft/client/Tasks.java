@@ -19,6 +19,7 @@ import io.weft.model.grid.TaskUpdate;
 import io.weft.model.session.Session;
 import io.weft.model.task.StatusChange;
 import io.weft.model.task.Task;
+import io.weft.model.task.TaskOptions;
 import io.weft.model.task.TaskSpec;
 import io.weft.model.task.TaskStatus;
 import java.time.Clock;
@@ -89,6 +90,10 @@ public final class Tasks {
             TaskSpec spec = specs.get(i);
             if (spec == null) {
                 throw new InvalidValueException("tasks[" + i + "]", "is required");
+            }
+            if (spec.options() == TaskOptions.DEFAULTS) {
+                // Given no options (TaskSpec stores the shared defaults for none): the session's apply.
+                spec = spec.withOptions(session.defaults());
             }
             if (!served.contains(spec.type())) {
                 throw new InvalidValueException("tasks[" + i + "].type", "names task type '" + spec.type()

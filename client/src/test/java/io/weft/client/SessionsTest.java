@@ -38,6 +38,20 @@ class SessionsTest {
     }
 
     @Test
+    void taskWithoutOptionsTakesItsSessionsDefaultsAndOneWithOptionsKeepsItsOwn() {
+        TaskOptions defaults = TaskOptions.builder().priority(8).maxRetries(7).timeout(Duration.ofSeconds(9)).build();
+        String session = client.sessions().create("defaults", Map.of(), defaults).id();
+        TaskOptions own = TaskOptions.builder().priority(2).build();
+
+        List<Task> tasks = client.tasks().submit(session, List.of(TaskSpec.of("echo", "{}"),
+                TaskSpec.of("echo", "{}").withOptions(own)));
+
+        assertThat(client.sessions().require(session).defaults()).isEqualTo(defaults);
+        assertThat(client.tasks().get(tasks.get(0).id()).orElseThrow().spec().options()).isEqualTo(defaults);
+        assertThat(client.tasks().get(tasks.get(1).id()).orElseThrow().spec().options()).isEqualTo(own);
+    }
+
+    @Test
     void closedSessionRefusesNewTasksAndFinishesTheOnesItHas() throws Exception {
         String session = client.sessions().create("closing", Map.of()).id();
         Task accepted = client.tasks().submit(session, TaskSpec.of("sleep", "{\"ms\":300}"));

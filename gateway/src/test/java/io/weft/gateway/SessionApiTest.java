@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.hazelcast.map.IMap;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.weft.gateway.embedded.Grid;
 import io.weft.model.grid.GridNames;
+import io.weft.model.task.Task;
+import io.weft.model.task.TaskOptions;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +38,36 @@ class SessionApiTest implements GatewayTest {
         admin = new Api(http, ADMIN_KEY);
         alice = admin.as(secret("alice"));
         bob = admin.as(secret("bob"));
+    }
+
+    @Test
+    void sessionDefaultsFillTheOptionsATaskLeavesOutFieldByField() {
+        Api.Reply created = alice.post("/v1/sessions",
+                "{\"name\": \"d\", \"defaults\": {\"priority\": 8, \"maxRetries\": 6, \"timeout\": \"PT9S\"}}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("defaults").path("priority").asInt()).isEqualTo(8);
+        String session = created.json().path("id").asText();
+
+        String id = alice.post("/v1/sessions/" + session + "/tasks",
+                "{\"tasks\": [{\"type\": \"echo\", \"input\": 1, \"options\": {\"priority\": 3}}]}")
+                .json().path("tasks").path(0).path("id").asText();
+
+        IMap<String, Task> tasks = grid.hazelcast().getMap(GridNames.TASKS);
+        TaskOptions options = tasks.get(id).spec().options();
+        assertThat(options.priority()).as("the task's own").isEqualTo(3);
+        assertThat(options.maxRetries()).as("the session's").isEqualTo(6);
+        assertThat(options.timeout()).as("the session's").isEqualTo(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void badSessionDefaultIsRefusedNamingTheFieldAndCreatesNothing() {
+        int before = admin.get("/v1/sessions").json().path("items").size();
+
+        Api.Reply refused = alice.post("/v1/sessions", "{\"name\": \"d\", \"defaults\": {\"priority\": 99}}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("field").asText()).isEqualTo("defaults.priority");
+        assertThat(admin.get("/v1/sessions").json().path("items").size()).isEqualTo(before);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.weft.model.Checks;
 import io.weft.model.InvalidValueException;
 import io.weft.model.grid.GridNames;
 import io.weft.model.session.Session;
+import io.weft.model.task.TaskOptions;
 import io.weft.model.session.SessionState;
 import io.weft.model.session.TaskCounts;
 import jakarta.inject.Singleton;
@@ -37,10 +38,8 @@ public class SessionService {
 
     public SessionView create(Caller caller, SessionRequest request) {
         SessionRequest r = request == null ? new SessionRequest(null, null, null) : request;
-        if (r.defaults() != null) {
-            TaskService.options(r.defaults());
-        }
-        Session session = weft.sessions().create(r.name(), r.labels());
+        TaskOptions defaults = TaskService.options(r.defaults(), TaskOptions.DEFAULTS, "defaults");
+        Session session = weft.sessions().create(r.name(), r.labels(), defaults);
         ownership.record(session.id(), caller);
         return SessionView.of(session, TaskCounts.NONE);
     }

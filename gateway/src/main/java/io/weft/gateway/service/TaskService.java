@@ -53,9 +53,10 @@ public class TaskService {
             throw new InvalidValueException("tasks", "must hold at least one task");
         }
         Checks.size("tasks", tasks, io.weft.client.Tasks.MAX_BATCH);
+        TaskOptions defaults = weft.sessions().require(sessionId).defaults();
         List<TaskSpec> specs = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
-            specs.add(spec("tasks[" + i + "]", tasks.get(i)));
+            specs.add(spec("tasks[" + i + "]", tasks.get(i), defaults));
         }
         backpressure.admit(specs.size());
         return weft.tasks().submit(sessionId, specs);
@@ -69,6 +70,11 @@ public class TaskService {
 
     /** Checks one task request and makes its spec; a refusal names the field under {@code prefix}. */
     public TaskSpec spec(String prefix, TaskRequest task) {
+        return spec(prefix, task, TaskOptions.DEFAULTS);
+    }
+
+    /** As {@link #spec(String, TaskRequest)}, with {@code defaults} for the option fields the request leaves out. */
+    public TaskSpec spec(String prefix, TaskRequest task, TaskOptions defaults) {
         if (task == null && (prefix == null || prefix.isEmpty())) {
             throw new InvalidValueException("body", "is required");
         } else if (task == null) {
@@ -77,7 +83,7 @@ public class TaskService {
         String input = json.text(task.input());
         TaskSpec spec;
         try {
-            spec = new TaskSpec(task.type(), input, options(task.options()), task.dependsOn(), task.outputs(),
+            spec = new TaskSpec(task.type(), input, options(task.options(), defaults, "options"), task.dependsOn(), task.outputs(),
                     task.idempotencyKey(), null);
         } catch (InvalidValueException e) {
             throw prefix == null || prefix.isEmpty() ? e : e.under(prefix);
@@ -138,14 +144,40 @@ public class TaskService {
         }
     }
 
-    static TaskOptions options(TaskOptionsRequest o) {
+    /**
+     * The options of a request over {@code base}: each field the request gives wins, the others keep
+     * the base's (a session's defaults). A run-at time or a delay given replaces the base's of either kind.
+     */
+    static TaskOptions options(TaskOptionsRequest o, TaskOptions base, String field) {
         if (o == null) {
-            return null;
+            return base;
         }
-        return TaskOptions.builder().priority(o.priority()).maxRetries(o.maxRetries())
-                .backoff(duration("options.backoff", o.backoff())).timeout(duration("options.timeout", o.timeout()))
-                .runAt(instant("options.runAt", o.runAt())).delay(duration("options.delay", o.delay()))
-                .labels(o.labels()).build();
+        TaskOptions.Builder b = base.toBuilder();
+        if (o.priority() != null) {
+            b.priority(o.priority());
+        }
+        if (o.maxRetries() != null) {
+            b.maxRetries(o.maxRetries());
+        }
+        if (o.backoff() != null) {
+            b.backoff(duration(field + ".backoff", o.backoff()));
+        }
+        if (o.timeout() != null) {
+            b.timeout(duration(field + ".timeout", o.timeout()));
+        }
+        if (o.runAt() != null || o.delay() != null) {
+            b.runAt(instant(field + ".runAt", o.runAt())).delay(duration(field + ".delay", o.delay()));
+        }
+        if (o.labels() != null) {
+            b.labels(o.labels());
+        }
+        try {
+            return b.build();
+        } catch (InvalidValueException e) {
+            // TaskOptions names its fields options.x; say where they were given.
+            throw field.equals("options") ? e
+                    : new InvalidValueException(field + e.field().substring("options".length()), e.getMessage().substring(e.field().length() + 1));
+        }
     }
 
     public static Duration duration(String field, String text) {

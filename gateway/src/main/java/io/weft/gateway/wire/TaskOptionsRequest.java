@@ -2,6 +2,7 @@ package io.weft.gateway.wire;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.weft.model.task.TaskOptions;
 import java.util.Map;
 
 /** Task options as JSON: durations ISO-8601 ({@code PT30S}), {@code runAt} an ISO-8601 instant. */
@@ -9,4 +10,11 @@ import java.util.Map;
 public record TaskOptionsRequest(@Nullable Integer priority, @Nullable Integer maxRetries, @Nullable String backoff,
                                  @Nullable String timeout, @Nullable String runAt, @Nullable String delay,
                                  @Nullable Map<String, String> labels) {
+
+    /** The wire form of {@code options} (a session's defaults, as its view shows them). */
+    public static TaskOptionsRequest of(TaskOptions options) {
+        return new TaskOptionsRequest(options.priority(), options.maxRetries(), options.backoff().toString(),
+                options.timeout().toString(), options.runAt() == null ? null : options.runAt().toString(),
+                options.delay() == null ? null : options.delay().toString(), options.labels());
+    }
 }

@@ -11,7 +11,8 @@ final class SessionSerializer implements CompactSerializer<Session> {
     @Override
     public Session read(CompactReader in) {
         return new Session(in.readString("id"), in.readString("name"), Fields.readLabels(in, "labels"),
-                Fields.readEnum(in, "state", SessionState.class), Fields.readInstant(in, "createdAt"));
+                Fields.readEnum(in, "state", SessionState.class), Fields.readInstant(in, "createdAt"),
+                in.readCompact("defaults"));
     }
 
     @Override
@@ -21,6 +22,7 @@ final class SessionSerializer implements CompactSerializer<Session> {
         Fields.writeLabels(out, "labels", value.labels());
         out.writeString("state", value.state().name());
         Fields.writeInstant(out, "createdAt", value.createdAt());
+        out.writeCompact("defaults", value.defaults());
     }
 
     @Override

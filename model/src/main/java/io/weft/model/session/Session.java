@@ -1,11 +1,18 @@
 package io.weft.model.session;
 
 import io.weft.model.Checks;
+import io.weft.model.task.TaskOptions;
 import java.time.Instant;
 import java.util.Map;
 
-/** A container for tasks and results. */
-public record Session(String id, String name, Map<String, String> labels, SessionState state, Instant createdAt) {
+/**
+ * A container for tasks and results.
+ *
+ * @param defaults the options of a task submitted into it without options of its own (over HTTP,
+ *                 field by field: a task's own fields win)
+ */
+public record Session(String id, String name, Map<String, String> labels, SessionState state, Instant createdAt,
+                      TaskOptions defaults) {
 
     public static final int MAX_NAME_CHARS = 256;
 
@@ -16,6 +23,11 @@ public record Session(String id, String name, Map<String, String> labels, Sessio
         labels = labels == null ? Map.of() : Checks.labels("labels", labels);
         Checks.notNull("state", state);
         Checks.notNull("createdAt", createdAt);
+        defaults = defaults == null ? TaskOptions.DEFAULTS : defaults;
+    }
+
+    public Session(String id, String name, Map<String, String> labels, SessionState state, Instant createdAt) {
+        this(id, name, labels, state, createdAt, null);
     }
 
     /** The one guarded way to change a session's state: checks {@link SessionTransitions}. */
@@ -24,6 +36,6 @@ public record Session(String id, String name, Map<String, String> labels, Sessio
         if (!SessionTransitions.isAllowed(state, target)) {
             throw new IllegalSessionTransitionException(id, state, target);
         }
-        return new Session(id, name, labels, target, createdAt);
+        return new Session(id, name, labels, target, createdAt, defaults);
     }
 }
