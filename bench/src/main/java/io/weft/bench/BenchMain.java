@@ -56,36 +56,55 @@ public final class BenchMain {
         try (WeftClient client = WeftClient.embedded(node.hazelcast())) {
             out.printf("# machine: %d cores, max heap %d MiB, Java %s, %s mode%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), quick ? "short" : "full");
-            int tasks = quick ? 5_000 : 200_000;
-            List<Double> throughput = new ArrayList<>();
-            failures += echoThroughput(client, quick ? 1_000 : 20_000, new ArrayList<>());
-            for (int i = 0; i < REPEATS; i++) {
-                failures += echoThroughput(client, tasks, throughput);
+            if (wants("throughput")) {
+                failures += throughputAgainstTheGrid(client, node);
             }
-            Stats weft = Stats.of(throughput);
-            out.printf("echo-embedded    %,d no-op echo tasks, batches of 1,000, 1 node in this JVM: %s tasks/s submit→SUCCEEDED%n",
-                    tasks, weft.format("%,.0f"));
-            latency(client, quick ? 200 : 2_000);
-            List<Double> rawExec = new ArrayList<>();
-            List<Double> rawSet = new ArrayList<>();
-            int rawOps = quick ? 50_000 : 1_000_000;
-            rawExecutor(node.hazelcast(), rawOps / 5, new ArrayList<>());
-            rawSet(node.hazelcast(), rawOps / 5, new ArrayList<>());
-            for (int i = 0; i < REPEATS; i++) {
-                rawExecutor(node.hazelcast(), rawOps, rawExec);
-                rawSet(node.hazelcast(), rawOps, rawSet);
+            if (wants("latency")) {
+                latency(client, quick ? 200 : 2_000);
             }
-            Stats exec = Stats.of(rawExec);
-            Stats set = Stats.of(rawSet);
-            out.printf("grid-limit       raw submitToKeyOwner no-op %s ops/s, raw async IMap.set %s ops/s (1,000 in flight)%n",
-                    exec.format("%,.0f"), set.format("%,.0f"));
-            out.printf("ratio            Weft echo ÷ raw submitToKeyOwner = %.3f, ÷ raw async IMap.set = %.3f (medians, same run)%n",
-                    weft.median() / exec.median(), weft.median() / set.median());
-            failures += new GraphScenarios(client, out).run(quick ? 200 : 10_000, quick ? 200 : 10_000);
+            if (wants("graph")) {
+                failures += new GraphScenarios(client, out).run(quick ? 200 : 10_000, quick ? 200 : 10_000);
+            }
         } finally {
             node.shutdown();
         }
         return failures;
+    }
+
+    /** Weft's no-op throughput, and the grid's own limit measured in the same run, as ratios. */
+    private long throughputAgainstTheGrid(WeftClient client, WeftNode node) throws Exception {
+        long failures = 0;
+        int tasks = quick ? 5_000 : 200_000;
+        List<Double> throughput = new ArrayList<>();
+        failures += echoThroughput(client, quick ? 1_000 : 20_000, new ArrayList<>());
+        for (int i = 0; i < REPEATS; i++) {
+            failures += echoThroughput(client, tasks, throughput);
+        }
+        Stats weft = Stats.of(throughput);
+        out.printf("echo-embedded    %,d no-op echo tasks, batches of 1,000, 1 node in this JVM: %s tasks/s submit→SUCCEEDED%n",
+                tasks, weft.format("%,.0f"));
+        List<Double> rawExec = new ArrayList<>();
+        List<Double> rawSet = new ArrayList<>();
+        int rawOps = quick ? 50_000 : 1_000_000;
+        rawExecutor(node.hazelcast(), rawOps / 5, new ArrayList<>());
+        rawSet(node.hazelcast(), rawOps / 5, new ArrayList<>());
+        for (int i = 0; i < REPEATS; i++) {
+            rawExecutor(node.hazelcast(), rawOps, rawExec);
+            rawSet(node.hazelcast(), rawOps, rawSet);
+        }
+        Stats exec = Stats.of(rawExec);
+        Stats set = Stats.of(rawSet);
+        out.printf("grid-limit       raw submitToKeyOwner no-op %s ops/s, raw async IMap.set %s ops/s (1,000 in flight)%n",
+                exec.format("%,.0f"), set.format("%,.0f"));
+        out.printf("ratio            Weft echo ÷ raw submitToKeyOwner = %.3f, ÷ raw async IMap.set = %.3f (medians, same run)%n",
+                weft.median() / exec.median(), weft.median() / set.median());
+        return failures;
+    }
+
+    /** Whether {@code -Dbench.only=a,b} (unset: every scenario) names this group of scenarios. */
+    private static boolean wants(String group) {
+        String only = System.getProperty("bench.only", "");
+        return only.isBlank() || List.of(only.split(",")).contains(group);
     }
 
     private long echoThroughput(WeftClient client, int count, List<Double> runs) throws Exception {

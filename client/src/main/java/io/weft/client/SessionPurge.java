@@ -57,5 +57,6 @@ final class SessionPurge {
             ResultChunks.remove(chunks, result.id(), result.chunkCount());
             dependents.delete(result.id());
         }
+        hazelcast.getMap(GridNames.SESSION_WRITTEN_BYTES).delete(sessionId);
     }
 }

@@ -84,6 +84,7 @@ class PurgeTest {
         assertThat(chunks.keySet()).noneMatch(key -> key.startsWith(uploaded.id()) || key.startsWith(abandoned.id())
                 || key.startsWith(empty.id()));
         assertThat(counts.containsKey(session)).isFalse();
+        assertThat(grid.getMap(GridNames.SESSION_WRITTEN_BYTES).containsKey(session)).isFalse();
         // The running attempt was interrupted long before its minute was up.
         await().atMost(Duration.ofSeconds(10)).until(() -> node.runningAttempts().count() == 0);
         // A change the node recorded before the purge and writes after it brings no counts back.

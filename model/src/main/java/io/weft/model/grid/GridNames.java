@@ -13,6 +13,11 @@ public final class GridNames {
     public static final String SETTINGS = "weft.settings";
     /** The key of the {@code ResultLimits} in {@link #SETTINGS}. */
     public static final String RESULT_LIMITS = "result-limits";
+    /**
+     * Session id to the bytes of every result it ever completed: never less than what it holds, so
+     * an upload that fits under the quota by it needs no exact (scanning) count.
+     */
+    public static final String SESSION_WRITTEN_BYTES = "weft.session-written-bytes";
     /** Session id to its tasks' counts by status, kept up to date as tasks move (never by a scan). */
     public static final String SESSION_COUNTS = "weft.session-counts";
     /** Member uuid to the task types it serves and with how many slots. */

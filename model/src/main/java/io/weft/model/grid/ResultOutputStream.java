@@ -37,7 +37,9 @@ public final class ResultOutputStream extends OutputStream {
     private final String resultId;
     private final ResultMeta meta;
     private final ResultLimits limits;
-    private final long sessionUsageAtStart;
+    private final HazelcastInstance hazelcast;
+    private long usageBaseline;
+    private boolean baselineExact;
     private final byte[] buffer;
     private final MessageDigest digest;
     private final Clock clock;
@@ -56,6 +58,7 @@ public final class ResultOutputStream extends OutputStream {
      * @throws QuotaExceededException           if its session is already over its quota
      */
     public ResultOutputStream(HazelcastInstance hazelcast, String resultId, Clock clock) {
+        this.hazelcast = hazelcast;
         this.results = hazelcast.getMap(GridNames.RESULTS);
         this.chunks = hazelcast.getMap(GridNames.CHUNKS);
         this.resultId = resultId;
@@ -66,9 +69,10 @@ public final class ResultOutputStream extends OutputStream {
         }
         this.meta = meta;
         this.limits = PublishedLimits.read(hazelcast);
-        this.sessionUsageAtStart = SessionUsage.of(results, meta.sessionId(), clock.instant());
-        if (sessionUsageAtStart > limits.sessionQuotaBytes()) {
-            throw new QuotaExceededException(resultId, Limit.SESSION_QUOTA_BYTES, limits.sessionQuotaBytes(), sessionUsageAtStart);
+        this.usageBaseline = SessionUsage.forCheck(hazelcast, results, meta.sessionId(), clock.instant(), 0,
+                limits.sessionQuotaBytes());
+        if (usageBaseline > limits.sessionQuotaBytes()) {
+            throw new QuotaExceededException(resultId, Limit.SESSION_QUOTA_BYTES, limits.sessionQuotaBytes(), usageBaseline);
         }
         this.buffer = new byte[meta.chunkSize()];
         this.digest = sha256();
@@ -118,10 +122,16 @@ public final class ResultOutputStream extends OutputStream {
         if (filled > 0) {
             flushChunk();
         }
-        long usage = guard(() -> SessionUsage.of(results, meta.sessionId(), clock.instant()));
+        long usage = guard(() -> SessionUsage.forCheck(hazelcast, results, meta.sessionId(), clock.instant(), size,
+                limits.sessionQuotaBytes()));
         if (usage + size > limits.sessionQuotaBytes()) {
             throw refuse(new QuotaExceededException(resultId, Limit.SESSION_QUOTA_BYTES, limits.sessionQuotaBytes(), usage + size));
         }
+        // Counted before completing, so the written total is never below what the session holds.
+        guard(() -> {
+            SessionUsage.completed(hazelcast, meta.sessionId(), size);
+            return null;
+        });
         ResultMeta done = guard(() -> results.executeOnKey(resultId,
                 new CompleteResult(size, HexFormat.of().formatHex(digest.digest()), chunkCount)));
         if (done == null) {
@@ -169,9 +179,14 @@ public final class ResultOutputStream extends OutputStream {
         if (objectBytes > limits.maxResultBytes()) {
             throw refuse(new QuotaExceededException(resultId, Limit.MAX_RESULT_BYTES, limits.maxResultBytes(), objectBytes));
         }
-        if (sessionUsageAtStart + objectBytes > limits.sessionQuotaBytes()) {
+        if (usageBaseline + objectBytes > limits.sessionQuotaBytes() && !baselineExact) {
+            // The baseline was the written total, an upper bound: look at what the session really holds.
+            usageBaseline = guard(() -> SessionUsage.of(results, meta.sessionId(), clock.instant()));
+            baselineExact = true;
+        }
+        if (usageBaseline + objectBytes > limits.sessionQuotaBytes()) {
             throw refuse(new QuotaExceededException(resultId, Limit.SESSION_QUOTA_BYTES, limits.sessionQuotaBytes(),
-                    sessionUsageAtStart + objectBytes));
+                    usageBaseline + objectBytes));
         }
     }
 

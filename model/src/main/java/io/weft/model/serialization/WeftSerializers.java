@@ -24,7 +24,7 @@ public final class WeftSerializers {
                 new MemberInfoSerializer(), new ResolveInputSerializer(), new SetResultOwnerSerializer(),
                 new AbortResultSerializer(), new ResultLimitsSerializer(), new RemoveChunkSerializer(),
                 new TaskUpdateSerializer(), new TaskCountsSerializer(), new AddTaskCountsSerializer(),
-                new ApplySessionStateSerializer());
+                new ApplySessionStateSerializer(), new AddWrittenBytesSerializer());
     }
 
     /** Adds the model's serializers, and {@code extra} ones (a node's own messages), to {@code config}. */

@@ -70,6 +70,7 @@ public final class MemberConfigFactory {
         results.addIndexConfig(new IndexConfig(IndexType.HASH, "sessionId"));
         config.addMapConfig(results);
         config.addMapConfig(new MapConfig(GridNames.SESSION_COUNTS).setBackupCount(settings.backupCount()));
+        config.addMapConfig(new MapConfig(GridNames.SESSION_WRITTEN_BYTES).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.CHUNKS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.MEMBERS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.SETTINGS).setBackupCount(settings.backupCount()));
