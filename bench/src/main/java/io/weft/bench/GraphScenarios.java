@@ -40,14 +40,14 @@ final class GraphScenarios {
         for (int i = 0; i < BenchMain.REPEATS; i++) {
             failures += chain(chainLength, chainMillisPerEdge);
         }
+        Stats chain = Stats.of(chainMillisPerEdge);
+        out.printf("chain            %,d relay tasks, each waiting for the previous one's output: %s ms per edge%n",
+                chainLength, chain.format("%.2f"));
         failures += fanIn(Math.max(10, fanIn / 10), new ArrayList<>());
         for (int i = 0; i < BenchMain.REPEATS; i++) {
             failures += fanIn(fanIn, fanInMillis);
         }
-        Stats chain = Stats.of(chainMillisPerEdge);
         Stats fan = Stats.of(fanInMillis);
-        out.printf("chain            %,d relay tasks, each waiting for the previous one's output: %s ms per edge%n",
-                chainLength, chain.format("%.2f"));
         out.printf("fan-in           %,d producers → 1 consumer of all their outputs: %s ms in all, %.3f ms per edge (median)%n",
                 fanIn, fan.format("%,.0f"), fan.median() / fanIn);
         return failures;
