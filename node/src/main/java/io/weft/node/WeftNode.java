@@ -27,7 +27,9 @@ import io.weft.node.failover.StrandedTaskSweeper;
 import io.weft.node.handler.TaskHandler;
 import io.weft.node.metrics.NodeMetrics;
 import io.weft.node.registry.MemberRegistry;
+import io.weft.node.logs.TaskLogWriter;
 import io.weft.node.registry.ResultLimitsPublisher;
+import io.weft.node.schedules.ScheduleFirer;
 import io.weft.node.scheduling.SchedulerJob;
 import io.weft.node.sessions.CountRepair;
 import io.weft.node.sessions.LocalQueuedTasks;
@@ -78,6 +80,8 @@ public final class WeftNode implements AutoCloseable {
     private final TaskGraph graph;
     private final SessionCounts sessionCounts;
     private final PausedSessions pausedSessions;
+    private final TaskLogWriter taskLogs;
+    private ScheduleFirer scheduleFirer;
     private HTTPServer metricsServer;
     private volatile boolean stopped;
 
@@ -92,6 +96,7 @@ public final class WeftNode implements AutoCloseable {
         
         this.sessionCounts = new SessionCounts(hazelcast);
         this.graph = new TaskGraph(hazelcast, settings.clock(), sessionCounts);
+        this.taskLogs = new TaskLogWriter(hazelcast, settings.clock(), settings.taskLogLines());
         // The paused-sessions view and the dispatcher need each other: the view reaches the
         // dispatcher through this node, and is started only once the node is built.
         LocalQueuedTasks queued = new LocalQueuedTasks(hazelcast.getMap(GridNames.TASKS), task -> dispatcher().accept(task));
@@ -157,6 +162,7 @@ public final class WeftNode implements AutoCloseable {
         hazelcast.getUserContext().put(UserContextKeys.TASK_CHANGES, sessionCounts);
         pausedSessions.start();
         hazelcast.getUserContext().put(UserContextKeys.SESSION_GATE, pausedSessions);
+        hazelcast.getUserContext().put(UserContextKeys.TASK_LOGS, taskLogs.start());
     }
 
     private void startDuties() {
@@ -179,6 +185,7 @@ public final class WeftNode implements AutoCloseable {
                 LOG.debug("scheduler job check failed", e);
             }
         }, 5, 5, TimeUnit.SECONDS);
+        scheduleFirer = ScheduleFirer.start(hazelcast, graph, registry::servedTypes, settings.clock());
         if (settings.metricsPort() > 0) {
             try {
                 metricsServer = new HTTPServer(new InetSocketAddress(settings.metricsPort()), metrics.registry(), true);
@@ -242,6 +249,11 @@ public final class WeftNode implements AutoCloseable {
         return sessionCounts;
     }
 
+    /** This member's part in firing schedules (it fires them while it holds the firing lock). */
+    public ScheduleFirer scheduleFirer() {
+        return scheduleFirer;
+    }
+
     /** This member's view of the paused sessions. */
     public PausedSessions pausedSessions() {
         return pausedSessions;
@@ -259,6 +271,9 @@ public final class WeftNode implements AutoCloseable {
         LOG.info("Weft node {} shutting down: draining {} attempts in flight (grace {})", memberId, dispatcher.busy(),
                 settings.gracePeriod());
         dispatcher.stopAccepting();
+        if (scheduleFirer != null) {
+            scheduleFirer.close();
+        }
         registry.withdraw(memberId);
         waitForAttempts(settings.gracePeriod());
         if (dispatcher.busy() > 0) {
@@ -268,6 +283,7 @@ public final class WeftNode implements AutoCloseable {
         }
         // Every status change of this node is recorded by now: write them before leaving.
         sessionCounts.close();
+        taskLogs.close();
         stopLocal();
         hazelcast.shutdown();
         LOG.info("Weft node {} stopped", memberId);
@@ -300,6 +316,10 @@ public final class WeftNode implements AutoCloseable {
     }
 
     private void stopLocal() {
+        if (scheduleFirer != null) {
+            scheduleFirer.close();
+        }
+        taskLogs.close();
         pausedSessions.close();
         sessionCounts.close();
         duties.shutdownNow();

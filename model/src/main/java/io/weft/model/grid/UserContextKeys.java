@@ -12,6 +12,8 @@ public final class UserContextKeys {
     public static final String SESSION_GATE = "weft.session-gate";
     /** A {@link TaskChangeRecorder}: this member's batch of task count changes. */
     public static final String TASK_CHANGES = "weft.task-changes";
+    /** The node's task log writer (the node module's {@code TaskLogWriter}), which handlers' log lines go to. */
+    public static final String TASK_LOGS = "weft.task-logs";
     /** The node itself (its type is the node module's business). */
     public static final String NODE = "weft.node";
 

@@ -30,11 +30,13 @@ import java.util.Map;
  *                          {@code weft.results.session-quota-bytes}; unset: that, else 64 GiB
  * @param resultTombstone   how long an expired result is still reported as expired ({@code WEFT_RESULT_TOMBSTONE});
  *                          wins over {@code weft.results.tombstone}; unset: that, else one hour
+ * @param taskLogLines      the most log lines a task keeps, the latest ({@code WEFT_TASK_LOG_LINES}); default
+ *                          {@value #DEFAULT_TASK_LOG_LINES}
  */
 public record NodeSettings(String configPath, String clusterName, int port, List<String> members, int cpMembers,
                            int metricsPort, int backupCount, Map<String, Integer> slots, Integer defaultSlots,
                            Duration gracePeriod, int journalCapacity, Duration sweepInterval, Clock clock,
-                           Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone) {
+                           Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone, int taskLogLines) {
 
     public static final String DEFAULT_CLUSTER_NAME = "weft";
     public static final int DEFAULT_PORT = 5701;
@@ -43,6 +45,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
     public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
     public static final int DEFAULT_JOURNAL_CAPACITY = 200_000;
     public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(2);
+    public static final int DEFAULT_TASK_LOG_LINES = 1_000;
 
     public NodeSettings {
         if (port < 1 || port > 65535) {
@@ -77,6 +80,9 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         if (resultTombstone != null && resultTombstone.isNegative()) {
             throw new IllegalArgumentException("WEFT_RESULT_TOMBSTONE must not be negative, got " + resultTombstone);
         }
+        if (taskLogLines < 1 || taskLogLines > 1_000_000) {
+            throw new IllegalArgumentException("WEFT_TASK_LOG_LINES must be 1-1000000, got " + taskLogLines);
+        }
         members = List.copyOf(members);
         slots = Map.copyOf(slots);
     }
@@ -103,6 +109,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.maxResultBytes = bytesVar(env, "WEFT_MAX_RESULT_BYTES");
         b.sessionQuotaBytes = bytesVar(env, "WEFT_SESSION_QUOTA_BYTES");
         b.resultTombstone = durationVar(env, "WEFT_RESULT_TOMBSTONE");
+        b.taskLogLines = intVar(env, "WEFT_TASK_LOG_LINES", DEFAULT_TASK_LOG_LINES);
         return b.build();
     }
 
@@ -180,6 +187,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         private Long maxResultBytes;
         private Long sessionQuotaBytes;
         private Duration resultTombstone;
+        private int taskLogLines = DEFAULT_TASK_LOG_LINES;
 
         public Builder configPath(String value) {
             this.configPath = value;
@@ -261,10 +269,15 @@ public record NodeSettings(String configPath, String clusterName, int port, List
             return this;
         }
 
+        public Builder taskLogLines(int value) {
+            this.taskLogLines = value;
+            return this;
+        }
+
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
                     defaultSlots, gracePeriod, journalCapacity, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
-                    resultTombstone);
+                    resultTombstone, taskLogLines);
         }
     }
 }
