@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The Java entry to Weft, one service per domain: {@link #sessions()}, {@link #tasks()},
- * {@link #results()}, {@link #events()}. Works over a Hazelcast client ({@link #connect}) or inside a
+ * {@link #results()}, {@link #events()}, {@link #schedules()}, {@link #logs()}. Works over a Hazelcast client ({@link #connect}) or inside a
  * member's JVM ({@link #embedded}); both see the same cluster the same way. Thread-safe.
  */
 public final class WeftClient implements AutoCloseable {
@@ -22,6 +22,8 @@ public final class WeftClient implements AutoCloseable {
     private final Results results;
     private final Events events;
     private final MemberDirectory members;
+    private final Schedules schedules;
+    private final Logs logs;
 
     private WeftClient(HazelcastInstance hazelcast, boolean ownsInstance, Clock clock) {
         this.hazelcast = hazelcast;
@@ -31,6 +33,8 @@ public final class WeftClient implements AutoCloseable {
         this.tasks = new Tasks(hazelcast, sessions, members, clock);
         this.results = new Results(hazelcast, sessions, clock);
         this.events = new Events(hazelcast);
+        this.schedules = new Schedules(hazelcast, sessions, members, clock);
+        this.logs = new Logs(hazelcast);
     }
 
     /** Connects as a Hazelcast client; Weft's serializers are added to {@code config}. */
@@ -64,6 +68,16 @@ public final class WeftClient implements AutoCloseable {
         return events;
     }
 
+    /** Recurring tasks: cron or fixed-interval schedules of a task template into a session. */
+    public Schedules schedules() {
+        return schedules;
+    }
+
+    /** The log lines handlers wrote, per task, and as a stream per session. */
+    public Logs logs() {
+        return logs;
+    }
+
     /** The cluster's nodes and the task types each serves, kept locally up to date by events. */
     public MemberDirectory members() {
         return members;
@@ -79,6 +93,7 @@ public final class WeftClient implements AutoCloseable {
     public void close() {
         tasks.close();
         events.close();
+        logs.close();
         members.close();
         if (ownsInstance) {
             hazelcast.shutdown();

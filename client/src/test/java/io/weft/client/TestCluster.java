@@ -43,6 +43,16 @@ final class TestCluster implements AutoCloseable {
         return cluster;
     }
 
+    /** Nodes that serve {@code handlers} too, with settings {@code tuning} changes (a fake clock, for example). */
+    static TestCluster tuned(String prefix, int size, List<TaskHandler> handlers, UnaryOperator<NodeSettings.Builder> tuning) {
+        TestCluster cluster = new TestCluster(prefix, Map.of(), handlers);
+        cluster.tuning = tuning;
+        for (int i = 0; i < size; i++) {
+            cluster.addNode();
+        }
+        return cluster;
+    }
+
     /**
      * Nodes whose sweep waits {@code sweepInterval} before its first pass: with a long one, only the
      * event path moves tasks, so a test sees what that path does.

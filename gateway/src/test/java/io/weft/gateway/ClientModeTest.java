@@ -58,7 +58,12 @@ class ClientModeTest {
         Api.Reply run = api.post("/v1/run/echo?timeout=" + Duration.ofSeconds(20), "{\"via\": \"client\"}");
         assertThat(run.status()).isEqualTo(200);
         assertThat(run.json().path("output").path("via").asText()).isEqualTo("client");
-        assertThat(api.get("/v1/schedules").status()).isEqualTo(501);
+        String session = api.post("/v1/sessions", "{\"name\": \"via-client\"}").json().path("id").asText();
+        Api.Reply schedule = api.post("/v1/schedules", "{\"sessionId\": \"" + session + "\", \"every\": \"PT1H\","
+                + " \"task\": {\"type\": \"echo\", \"input\": {}}}");
+        assertThat(schedule.status()).as(schedule.text()).isEqualTo(201);
+        assertThat(api.get("/v1/schedules?sessionId=" + session).json().get(0).path("id").asText())
+                .isEqualTo(schedule.json().path("id").asText());
     }
 
     @Test

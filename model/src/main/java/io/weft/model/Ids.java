@@ -9,6 +9,7 @@ public final class Ids {
     public static final String TASK = "t-";
     public static final String SESSION = "s-";
     public static final String RESULT = "r-";
+    public static final String SCHEDULE = "sch-";
 
     private Ids() {
     }
@@ -23,6 +24,10 @@ public final class Ids {
 
     public static String newResultId() {
         return RESULT + compact(UUID.randomUUID());
+    }
+
+    public static String newScheduleId() {
+        return SCHEDULE + compact(UUID.randomUUID());
     }
 
     /** A new task's id: random, or derived from the key when it has one (see {@link #idempotentTaskId}). */

@@ -30,7 +30,9 @@ import io.weft.node.handler.TaskHandler;
 import io.weft.node.metrics.MetricSources;
 import io.weft.node.metrics.NodeMetrics;
 import io.weft.node.registry.MemberRegistry;
+import io.weft.node.logs.TaskLogWriter;
 import io.weft.node.registry.ResultLimitsPublisher;
+import io.weft.node.schedules.ScheduleFirer;
 import io.weft.node.scheduling.SchedulerJob;
 import io.weft.node.sessions.CountRepair;
 import io.weft.node.sessions.LocalQueuedTasks;
@@ -80,6 +82,8 @@ public final class WeftNode implements AutoCloseable {
     private final PausedSessions pausedSessions;
     private NodeEndpoints endpoints;
     private volatile boolean started;
+    private final TaskLogWriter taskLogs;
+    private ScheduleFirer scheduleFirer;
     private volatile boolean stopped;
 
     private WeftNode(NodeSettings settings, HazelcastInstance hazelcast, HandlerCatalog handlers, SlotPlan slots) {
@@ -93,6 +97,7 @@ public final class WeftNode implements AutoCloseable {
         
         this.sessionCounts = new SessionCounts(hazelcast);
         this.graph = new TaskGraph(hazelcast, settings.clock(), sessionCounts);
+        this.taskLogs = new TaskLogWriter(hazelcast, settings.clock(), settings.taskLogLines());
         // The paused-sessions view and the dispatcher need each other: the view reaches the
         // dispatcher through this node, and is started only once the node is built.
         LocalQueuedTasks queued = new LocalQueuedTasks(hazelcast.getMap(GridNames.TASKS), task -> dispatcher().accept(task));
@@ -159,6 +164,7 @@ public final class WeftNode implements AutoCloseable {
         hazelcast.getUserContext().put(UserContextKeys.TASK_CHANGES, sessionCounts);
         pausedSessions.start();
         hazelcast.getUserContext().put(UserContextKeys.SESSION_GATE, pausedSessions);
+        hazelcast.getUserContext().put(UserContextKeys.TASK_LOGS, taskLogs.start());
     }
 
     private void startDuties() {
@@ -186,6 +192,7 @@ public final class WeftNode implements AutoCloseable {
                 LOG.debug("scheduler job check failed", e);
             }
         }, 5, 5, TimeUnit.SECONDS);
+        scheduleFirer = ScheduleFirer.start(hazelcast, graph, registry::servedTypes, settings.clock());
         started = true;
         LOG.info("Weft node ready: member={} address={} cluster={} members={} types={}", memberId,
                 hazelcast.getCluster().getLocalMember().getAddress(), settings.clusterName(),
@@ -255,6 +262,11 @@ public final class WeftNode implements AutoCloseable {
         return sessionCounts;
     }
 
+    /** This member's part in firing schedules (it fires them while it holds the firing lock). */
+    public ScheduleFirer scheduleFirer() {
+        return scheduleFirer;
+    }
+
     /** This member's view of the paused sessions. */
     public PausedSessions pausedSessions() {
         return pausedSessions;
@@ -272,6 +284,9 @@ public final class WeftNode implements AutoCloseable {
         LOG.info("Weft node {} shutting down: draining {} attempts in flight (grace {})", memberId, dispatcher.busy(),
                 settings.gracePeriod());
         dispatcher.stopAccepting();
+        if (scheduleFirer != null) {
+            scheduleFirer.close();
+        }
         registry.withdraw(memberId);
         waitForAttempts(settings.gracePeriod());
         if (dispatcher.busy() > 0) {
@@ -281,6 +296,7 @@ public final class WeftNode implements AutoCloseable {
         }
         // Every status change of this node is recorded by now: write them before leaving.
         sessionCounts.close();
+        taskLogs.close();
         stopLocal();
         hazelcast.shutdown();
         LOG.info("Weft node {} stopped", memberId);
@@ -313,6 +329,10 @@ public final class WeftNode implements AutoCloseable {
     }
 
     private void stopLocal() {
+        if (scheduleFirer != null) {
+            scheduleFirer.close();
+        }
+        taskLogs.close();
         pausedSessions.close();
         sessionCounts.close();
         duties.shutdownNow();

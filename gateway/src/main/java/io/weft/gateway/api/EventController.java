@@ -13,10 +13,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.service.EventService;
-import io.weft.gateway.wire.EventView;
 import org.reactivestreams.Publisher;
 
-/** A session's task events as Server-Sent Events, resumable with {@code Last-Event-ID}. */
+/**
+ * A session's task events as Server-Sent Events, resumable with {@code Last-Event-ID}, and its tasks'
+ * log lines as events named {@code log}.
+ */
 @Controller("/v1/sessions")
 @Tag(name = "events")
 public class EventController {
@@ -29,8 +31,8 @@ public class EventController {
 
     @Get(value = "/{sid}/events", produces = MediaType.TEXT_EVENT_STREAM)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public Publisher<Event<EventView>> events(@Parameter(hidden = true) @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+    public Publisher<Event<?>> events(@Parameter(hidden = true) @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                               String sid, @Header("Last-Event-ID") @Nullable String lastEventId) {
-        return events.stream(caller, sid, lastEventId);
+        return events.streamWithLogs(caller, sid, lastEventId);
     }
 }

@@ -5,6 +5,7 @@ import io.weft.client.Events;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.wire.EventView;
+import io.weft.gateway.wire.LogEventView;
 import io.weft.model.InvalidValueException;
 import io.weft.model.task.StatusChange;
 import io.weft.model.task.Task;
@@ -52,6 +53,22 @@ public class EventService {
                 callbacks.execute(() -> forwarder.replayed(history(sessionId, resume)));
             }
         }, FluxSink.OverflowStrategy.BUFFER).onBackpressureBuffer(MAX_BUFFERED);
+    }
+
+    /**
+     * The session's task events as {@link #stream}, and the log lines its tasks' handlers write as
+     * events named {@code log}. Log events carry no id: a reconnect resumes the status changes, and
+     * the lines written meanwhile are read with {@code GET /v1/tasks/{tid}/logs}.
+     */
+    public Flux<Event<?>> streamWithLogs(Caller caller, String sessionId, String lastEventId) {
+        Flux<Event<?>> changes = stream(caller, sessionId, lastEventId).map(e -> e);
+        Flux<Event<?>> logs = Flux.<Event<?>>create(sink -> {
+            Events.Subscription subscription = weft.logs().subscribe(sessionId, batch -> batch.lines().forEach(line ->
+                    sink.next(Event.of(new LogEventView(batch.sessionId(), batch.taskId(), line.sequence(), line.at(),
+                            line.attempt(), line.text())).name("log"))));
+            sink.onDispose(subscription::close);
+        }, FluxSink.OverflowStrategy.BUFFER).onBackpressureBuffer(MAX_BUFFERED);
+        return Flux.merge(changes, logs);
     }
 
     private Resume resumePoint(String lastEventId) {

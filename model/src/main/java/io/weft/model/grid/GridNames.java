@@ -22,6 +22,14 @@ public final class GridNames {
     public static final String SESSION_COUNTS = "weft.session-counts";
     /** Member uuid to the task types it serves and with how many slots. */
     public static final String MEMBERS = "weft.members";
+    /** Schedule id to its {@code Schedule}: recurring tasks. */
+    public static final String SCHEDULES = "weft.schedules";
+    /** The FencedLock held by the one member that fires schedules. */
+    public static final String SCHEDULE_FIRING_LOCK = "weft.schedules.firing";
+    /** Task id to its {@code TaskLog}: the lines its handler wrote, bounded per task. */
+    public static final String TASK_LOGS = "weft.task-logs";
+    /** Topic of {@code TaskLogLines} as they are stored, for the sessions' event streams. */
+    public static final String TASK_LOG_LINES = "weft.task-log-lines";
     /** Gateway: API key id to the key's record as JSON (name, scopes, SHA-256 of the secret). */
     public static final String KEYS = "weft.keys";
     /** Gateway: session id to the id of the key that created it. */

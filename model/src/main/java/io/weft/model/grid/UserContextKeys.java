@@ -14,6 +14,8 @@ public final class UserContextKeys {
     public static final String TASK_CHANGES = "weft.task-changes";
     /** An {@link InsertObserver}: counts the tasks inserted on the member. */
     public static final String INSERT_OBSERVER = "weft.insert-observer";
+    /** The node's task log writer (the node module's {@code TaskLogWriter}), which handlers' log lines go to. */
+    public static final String TASK_LOGS = "weft.task-logs";
     /** The node itself (its type is the node module's business). */
     public static final String NODE = "weft.node";
 

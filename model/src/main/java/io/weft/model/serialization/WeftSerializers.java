@@ -3,6 +3,7 @@ package io.weft.model.serialization;
 import com.hazelcast.config.CompactSerializationConfig;
 import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +16,8 @@ public final class WeftSerializers {
     }
 
     public static List<CompactSerializer<?>> all() {
-        return List.of(new SessionSerializer(), new TaskOptionsSerializer(), new TaskSpecSerializer(),
+        List<CompactSerializer<?>> all = new ArrayList<>(ScheduleAndLogSerializers.all());
+        all.addAll(List.of(new SessionSerializer(), new TaskOptionsSerializer(), new TaskSpecSerializer(),
                 new TaskErrorSerializer(), new StatusChangeSerializer(), new TaskSerializer(), new TaskEventSerializer(),
                 new ResultMetaSerializer(), new TaskTypeSerializer(), new InsertTaskSerializer(),
                 new InsertTasksSerializer(), new ClaimTaskSerializer(), new CompleteAttemptSerializer(),
@@ -24,7 +26,8 @@ public final class WeftSerializers {
                 new MemberInfoSerializer(), new ResolveInputSerializer(), new SetResultOwnerSerializer(),
                 new AbortResultSerializer(), new ResultLimitsSerializer(), new RemoveChunkSerializer(),
                 new TaskUpdateSerializer(), new TaskCountsSerializer(), new AddTaskCountsSerializer(),
-                new ApplySessionStateSerializer(), new AddWrittenBytesSerializer());
+                new ApplySessionStateSerializer(), new AddWrittenBytesSerializer()));
+        return List.copyOf(all);
     }
 
     /** Adds the model's serializers, and {@code extra} ones (a node's own messages), to {@code config}. */

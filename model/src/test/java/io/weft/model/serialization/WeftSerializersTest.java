@@ -45,6 +45,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import io.weft.model.grid.AdvanceSchedule;
+import io.weft.model.grid.AppendTaskLog;
+import io.weft.model.grid.ChangeScheduleState;
+import io.weft.model.grid.RecordScheduleOutcome;
+import io.weft.model.logs.LogLine;
+import io.weft.model.logs.TaskLog;
+import io.weft.model.logs.TaskLogLines;
+import io.weft.model.schedule.MisfirePolicy;
+import io.weft.model.schedule.Schedule;
+import io.weft.model.schedule.ScheduleSpec;
+import io.weft.model.schedule.ScheduleState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -221,5 +232,28 @@ class WeftSerializersTest {
         assertThat(roundTrip(TaskUpdate.changed(aTaskWithHistoryAndError()))).isEqualTo(TaskUpdate.changed(aTaskWithHistoryAndError()));
         assertThat(roundTrip(TaskUpdate.unchanged(aTaskWithHistoryAndError())).changed()).isFalse();
         assertThat(roundTrip(new ApplySessionState("s-1")).sessionId()).isEqualTo("s-1");
+    }
+
+    @Test
+    void schedulesTheirOperationsAndTaskLogsSurviveARoundTrip() {
+        TaskSpec template = TaskSpec.of("echo", "{\"x\":1}").withOptions(TaskOptions.builder().priority(8).build());
+        Schedule cron = Schedule.create("sch-1", ScheduleSpec.cron("s-1", "0 */5 * * * *", "Europe/Rome", template)
+                .withMisfire(MisfirePolicy.SKIP).withMaxFailures(7), T0);
+        Schedule fired = Schedule.create("sch-2", ScheduleSpec.every("s-1", Duration.ofSeconds(10), template), T0)
+                .fired(at(10), "t-1", at(20), 4).pause("paused by a user");
+        TaskLog log = TaskLog.empty("t-1", "s-1").append(List.of(LogLine.unstored(T0, 1, "hello"), LogLine.unstored(at(1), 2, "")), 1);
+
+        assertThat(roundTrip(cron)).isEqualTo(cron);
+        assertThat(roundTrip(fired)).isEqualTo(fired);
+        assertThat(roundTrip(log)).isEqualTo(log);
+        List<Object> values = List.of(new AdvanceSchedule(1, 2L, "t-1", null, 3), new AdvanceSchedule(1, null, null, "no", 0),
+                new RecordScheduleOutcome("t-1", TaskStatus.FAILED, "boom"),
+                new ChangeScheduleState(ScheduleState.PAUSED, "why", 5),
+                new TaskLogLines("s-1", "t-1", log.lines()));
+        for (Object value : values) {
+            assertThat(roundTrip(value)).as(value.getClass().getSimpleName()).isEqualTo(value);
+        }
+        AppendTaskLog append = roundTrip(new AppendTaskLog("s-1", List.of(LogLine.unstored(T0, 1, "x")), 10));
+        assertThat(append.lines()).extracting(LogLine::text).containsExactly("x");
     }
 }

@@ -36,12 +36,14 @@ import java.util.Set;
  *                    streams results but stores none, so its heap need not grow with the data
  * @param taskTypes   the task types this node serves ({@code WEFT_TASK_TYPES}, comma-separated); empty: every
  *                    handler it finds
+ * @param taskLogLines      the most log lines a task keeps, the latest ({@code WEFT_TASK_LOG_LINES}); default
+ *                          {@value #DEFAULT_TASK_LOG_LINES}
  */
 public record NodeSettings(String configPath, String clusterName, int port, List<String> members, int cpMembers,
                            int metricsPort, int backupCount, Map<String, Integer> slots, Integer defaultSlots,
                            Duration gracePeriod, int journalCapacity, Duration sweepInterval, Clock clock,
                            Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone,
-                           boolean dataMember, Set<String> taskTypes) {
+                           boolean dataMember, Set<String> taskTypes, int taskLogLines) {
 
     public static final String DEFAULT_CLUSTER_NAME = "weft";
     public static final int DEFAULT_PORT = 5701;
@@ -50,6 +52,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
     public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
     public static final int DEFAULT_JOURNAL_CAPACITY = 200_000;
     public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(2);
+    public static final int DEFAULT_TASK_LOG_LINES = 1_000;
 
     public NodeSettings {
         if (port < 1 || port > 65535) {
@@ -84,6 +87,9 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         if (resultTombstone != null && resultTombstone.isNegative()) {
             throw new IllegalArgumentException("WEFT_RESULT_TOMBSTONE must not be negative, got " + resultTombstone);
         }
+        if (taskLogLines < 1 || taskLogLines > 1_000_000) {
+            throw new IllegalArgumentException("WEFT_TASK_LOG_LINES must be 1-1000000, got " + taskLogLines);
+        }
         members = List.copyOf(members);
         slots = Map.copyOf(slots);
         taskTypes = Set.copyOf(taskTypes);
@@ -113,6 +119,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.resultTombstone = durationVar(env, "WEFT_RESULT_TOMBSTONE");
         b.dataMember = !"false".equalsIgnoreCase(env.getOrDefault("WEFT_DATA_MEMBER", "true").trim());
         b.taskTypes = Set.copyOf(listVar(env.get("WEFT_TASK_TYPES")));
+        b.taskLogLines = intVar(env, "WEFT_TASK_LOG_LINES", DEFAULT_TASK_LOG_LINES);
         return b.build();
     }
 
@@ -204,6 +211,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
             this.taskTypes = value;
             return this;
         }
+        private int taskLogLines = DEFAULT_TASK_LOG_LINES;
 
         public Builder configPath(String value) {
             this.configPath = value;
@@ -285,10 +293,15 @@ public record NodeSettings(String configPath, String clusterName, int port, List
             return this;
         }
 
+        public Builder taskLogLines(int value) {
+            this.taskLogLines = value;
+            return this;
+        }
+
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
                     defaultSlots, gracePeriod, journalCapacity, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
-                    resultTombstone, dataMember, taskTypes);
+                    resultTombstone, dataMember, taskTypes, taskLogLines);
         }
     }
 }

@@ -11,12 +11,14 @@ import io.weft.model.InvalidValueException;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.NewResult;
 import io.weft.model.grid.TaskGraph;
+import io.weft.model.grid.UserContextKeys;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.session.Session;
 import io.weft.model.session.SessionState;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskSpec;
 import io.weft.node.handler.TaskContext;
+import io.weft.node.logs.TaskLogWriter;
 import io.weft.node.registry.MemberRegistry;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -96,6 +98,9 @@ final class DefaultTaskContext implements TaskContext {
     @Override
     public void log(String line) {
         TASK_LOG.info("task={} session={} attempt={} {}", task.id(), task.sessionId(), task.attempt(), line);
+        if (hazelcast.getUserContext().get(UserContextKeys.TASK_LOGS) instanceof TaskLogWriter logs) {
+            logs.append(task.id(), task.sessionId(), task.attempt(), line);
+        }
     }
 
     @Override
