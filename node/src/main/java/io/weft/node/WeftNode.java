@@ -12,6 +12,7 @@ import io.weft.model.cluster.ServedType;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.grid.UserContextKeys;
+import io.weft.model.task.TaskStatus;
 import io.weft.node.config.MemberConfigFactory;
 import io.weft.node.config.NodeSettings;
 import io.weft.node.config.ResultLimitsPlan;
@@ -21,6 +22,7 @@ import io.weft.node.dependencies.WaitingTaskAudit;
 import io.weft.node.endpoints.HealthReport;
 import io.weft.node.endpoints.NodeEndpoints;
 import io.weft.node.execution.Dispatcher;
+import io.weft.node.execution.DueTask;
 import io.weft.node.execution.HandlerCatalog;
 import io.weft.node.execution.NodeSerializers;
 import io.weft.node.execution.RunningAttempts;
@@ -96,7 +98,16 @@ public final class WeftNode implements AutoCloseable {
         this.registry = new MemberRegistry(hazelcast);
         
         this.sessionCounts = new SessionCounts(hazelcast);
-        this.graph = new TaskGraph(hazelcast, settings.clock(), sessionCounts);
+        // A task its last input made QUEUED goes straight to this node's dispatcher, without waiting
+        // for its journal event to come round through the scheduler job: one hop less per edge of a
+        // graph. The journal still delivers it; the dispatcher holds a task once, and the claim's
+        // fence lets only one member run it.
+        this.graph = new TaskGraph(hazelcast, settings.clock(), moved -> {
+            sessionCounts.record(moved);
+            if (moved.status() == TaskStatus.QUEUED) {
+                dispatcher().accept(DueTask.of(moved));
+            }
+        });
         this.taskLogs = new TaskLogWriter(hazelcast, settings.clock(), settings.taskLogLines());
         // The paused-sessions view and the dispatcher need each other: the view reaches the
         // dispatcher through this node, and is started only once the node is built.
