@@ -10,6 +10,8 @@ import io.weft.model.task.TaskStatus;
 import io.weft.node.WeftNode;
 import io.weft.node.config.NodeSettings;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -84,6 +86,9 @@ public final class BenchMain {
         Stats weft = Stats.of(throughput);
         out.printf("echo-embedded    %,d no-op echo tasks, batches of 1,000, 1 node in this JVM: %s tasks/s submit→SUCCEEDED%n",
                 tasks, weft.format("%,.0f"));
+        Stats remote = fromClientJvm(node, tasks);
+        out.printf("echo-client-jvm  the same from a Hazelcast client in a JVM of its own: %s tasks/s (%.2f of embedded)%n",
+                remote.format("%,.0f"), remote.median() / weft.median());
         List<Double> rawExec = new ArrayList<>();
         List<Double> rawSet = new ArrayList<>();
         int rawOps = quick ? 50_000 : 1_000_000;
@@ -102,13 +107,39 @@ public final class BenchMain {
         return failures;
     }
 
+    /** Runs the echo scenario in a client JVM of its own against this node; its figures, as it printed them. */
+    private Stats fromClientJvm(WeftNode node, int tasks) throws Exception {
+        String address = "127.0.0.1:" + node.hazelcast().getCluster().getLocalMember().getAddress().getPort();
+        Path log = Files.createTempFile("weft-bench-client", ".log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-Dhazelcast.logging.type=slf4j", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                RemoteClientRun.class.getName(), node.hazelcast().getConfig().getClusterName(), address,
+                String.valueOf(tasks), quick ? "short" : "full");
+        Process client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!client.waitFor(20, TimeUnit.MINUTES) || client.exitValue() != 0) {
+                throw new IllegalStateException("the client JVM failed or did not finish; see " + log);
+            }
+            for (String line : Files.readAllLines(log)) {
+                if (line.startsWith("RESULT ")) {
+                    String[] f = line.split(" ");
+                    return new Stats(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]));
+                }
+            }
+            throw new IllegalStateException("the client JVM printed no result; see " + log);
+        } finally {
+            client.destroyForcibly();
+        }
+    }
+
     /** Whether {@code -Dbench.only=a,b} (unset: every scenario) names this group of scenarios. */
     private static boolean wants(String group) {
         String only = System.getProperty("bench.only", "");
         return only.isBlank() || List.of(only.split(",")).contains(group);
     }
 
-    private long echoThroughput(WeftClient client, int count, List<Double> runs) throws Exception {
+    long echoThroughput(WeftClient client, int count, List<Double> runs) throws Exception {
         String session = client.sessions().create("bench", Map.of()).id();
         int batch = 1_000;
         CountDownLatch done = new CountDownLatch(count);

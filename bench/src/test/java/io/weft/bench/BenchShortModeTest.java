@@ -17,7 +17,7 @@ class BenchShortModeTest {
         String report = printed.toString(StandardCharsets.UTF_8);
         System.out.print(report);
         assertThat(failures).isZero();
-        assertThat(report).contains("echo-embedded").contains("latency-idle").contains("grid-limit").contains("ratio")
+        assertThat(report).contains("echo-embedded").contains("echo-client-jvm").contains("latency-idle").contains("grid-limit").contains("ratio")
                 .contains("chain").contains("fan-in");
     }
 }
