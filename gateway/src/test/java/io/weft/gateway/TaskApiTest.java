@@ -176,6 +176,35 @@ class TaskApiTest implements GatewayTest {
         assertThat(api.post("/v1/sessions/" + session + "/pause", "").status()).isEqualTo(409);
     }
 
+    @Test
+    void thenOptionSubmitsAFollowUpFedTheOutputWhenTheTaskSucceeds() {
+        Api.Reply reply = submit("{\"type\": \"echo\", \"input\": {\"x\": 3}, "
+                + "\"options\": {\"then\": {\"type\": \"echo\", \"options\": {\"priority\": 8}}}}");
+        assertThat(reply.status()).isEqualTo(201);
+        String id = reply.json().path("tasks").get(0).path("id").asText();
+        awaitStatus(id, "SUCCEEDED");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/v1/tasks/" + id).json().path("subtasks").size() == 1);
+        String next = api.get("/v1/tasks/" + id).json().path("subtasks").get(0).asText();
+        JsonNode followUp = awaitStatus(next, "SUCCEEDED");
+        assertThat(followUp.path("parentId").asText()).isEqualTo(id);
+        assertThat(followUp.path("priority").asInt()).isEqualTo(8);
+        assertThat(followUp.path("input").path("x").asInt()).isEqualTo(3);
+        assertThat(followUp.path("output").path("x").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void badThenIsRefusedNamingTheField() {
+        Api.Reply noType = submit("{\"type\": \"echo\", \"input\": 1, \"options\": {\"then\": {}}}");
+        assertThat(noType.status()).isEqualTo(400);
+        assertThat(noType.json().path("field").asText()).isEqualTo("tasks[0].options.then.type");
+
+        Api.Reply badPriority = submit("{\"type\": \"echo\", \"input\": 1, "
+                + "\"options\": {\"then\": {\"type\": \"echo\", \"options\": {\"priority\": 42}}}}");
+        assertThat(badPriority.status()).isEqualTo(400);
+        assertThat(badPriority.json().path("field").asText()).isEqualTo("tasks[0].options.then.options.priority");
+    }
+
     private Api.Reply submit(String... tasks) {
         return api.post("/v1/sessions/" + session + "/tasks", "{\"tasks\": [" + String.join(",", tasks) + "]}");
     }

@@ -72,7 +72,7 @@ class ValidationTest {
     void unsetOptionsTakeTheStatedDefaults() {
         assertThat(TaskOptions.DEFAULTS).isEqualTo(new TaskOptions(TaskOptions.DEFAULT_PRIORITY,
                 TaskOptions.DEFAULT_MAX_RETRIES, TaskOptions.DEFAULT_BACKOFF, TaskOptions.DEFAULT_TIMEOUT, null, null,
-                Map.of()));
+                Map.of(), null));
     }
 
     @Test

@@ -24,6 +24,7 @@ import io.weft.node.endpoints.NodeEndpoints;
 import io.weft.node.execution.Dispatcher;
 import io.weft.node.execution.DueTask;
 import io.weft.node.execution.HandlerCatalog;
+import io.weft.node.handler.builtin.HttpHandler;
 import io.weft.node.execution.NodeSerializers;
 import io.weft.node.execution.RunningAttempts;
 import io.weft.node.failover.OrphanReaper;
@@ -42,6 +43,7 @@ import io.weft.node.sessions.PausedSessions;
 import io.weft.node.sessions.SessionCounts;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -124,7 +126,10 @@ public final class WeftNode implements AutoCloseable {
 
     /** Starts a node with the handlers on the classpath plus {@code extraHandlers}. */
     public static WeftNode start(NodeSettings settings, List<TaskHandler> extraHandlers) {
-        HandlerCatalog handlers = HandlerCatalog.discover(WeftNode.class.getClassLoader(), extraHandlers)
+        // The http connector needs the node's allow-list, which the service loader cannot pass it.
+        List<TaskHandler> extra = new ArrayList<>(extraHandlers);
+        extra.add(new HttpHandler(settings.httpAllow()));
+        HandlerCatalog handlers = HandlerCatalog.discover(WeftNode.class.getClassLoader(), extra)
                 .only(settings.taskTypes());
         Config config = MemberConfigFactory.create(settings, NodeSerializers.all());
         CompletableFuture<WeftNode> handle = new CompletableFuture<>();

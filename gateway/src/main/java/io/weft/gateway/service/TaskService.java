@@ -6,11 +6,13 @@ import io.weft.gateway.auth.Ownership;
 import io.weft.gateway.wire.Page;
 import io.weft.gateway.wire.SubmitRequest;
 import io.weft.gateway.wire.TaskOptionsRequest;
+import io.weft.gateway.wire.ThenRequest;
 import io.weft.gateway.wire.TaskRequest;
 import io.weft.gateway.wire.TaskView;
 import io.weft.model.Checks;
 import io.weft.model.InvalidValueException;
 import io.weft.model.task.Task;
+import io.weft.model.task.FollowUp;
 import io.weft.model.task.TaskOptions;
 import io.weft.model.task.TaskSpec;
 import io.weft.model.task.TaskStatus;
@@ -171,12 +173,27 @@ public class TaskService {
         if (o.labels() != null) {
             b.labels(o.labels());
         }
+        if (o.then() != null) {
+            b.then(followUp(o.then(), field + ".then"));
+        }
         try {
             return b.build();
         } catch (InvalidValueException e) {
             // TaskOptions names its fields options.x; say where they were given.
             throw field.equals("options") ? e
                     : new InvalidValueException(field + e.field().substring("options".length()), e.getMessage().substring(e.field().length() + 1));
+        }
+    }
+
+    /** A follow-up template as the JSON text {@link TaskOptions#then()} keeps, its fields named under {@code field}. */
+    private static String followUp(ThenRequest then, String field) {
+        TaskOptions options = options(then.options(), TaskOptions.DEFAULTS, field + ".options");
+        try {
+            return new FollowUp(then.type(), options).toJson();
+        } catch (InvalidValueException e) {
+            // FollowUp names its fields options.then.x; say where this one was given.
+            throw new InvalidValueException(field + e.field().substring("options.then".length()),
+                    e.getMessage().substring(e.field().length() + 1));
         }
     }
 

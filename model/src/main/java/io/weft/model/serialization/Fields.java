@@ -1,5 +1,6 @@
 package io.weft.model.serialization;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.time.Duration;
@@ -25,6 +26,14 @@ final class Fields {
 
     static void writeDuration(CompactWriter out, String name, Duration value) {
         out.writeNullableInt64(name, value == null ? null : value.toMillis());
+    }
+
+    /**
+     * A string field added after the type's first release: a record written by an older member has
+     * no such field, and reads as {@code null} rather than failing.
+     */
+    static String readOptionalString(CompactReader in, String name) {
+        return in.getFieldKind(name) == FieldKind.STRING ? in.readString(name) : null;
     }
 
     static Duration readDuration(CompactReader in, String name) {

@@ -11,7 +11,8 @@ final class TaskOptionsSerializer implements CompactSerializer<TaskOptions> {
     public TaskOptions read(CompactReader in) {
         return new TaskOptions(in.readInt32("priority"), in.readInt32("maxRetries"),
                 Fields.readDuration(in, "backoff"), Fields.readDuration(in, "timeout"),
-                Fields.readInstant(in, "runAt"), Fields.readDuration(in, "delay"), Fields.readLabels(in, "labels"));
+                Fields.readInstant(in, "runAt"), Fields.readDuration(in, "delay"), Fields.readLabels(in, "labels"),
+                Fields.readOptionalString(in, "then"));
     }
 
     @Override
@@ -23,6 +24,7 @@ final class TaskOptionsSerializer implements CompactSerializer<TaskOptions> {
         Fields.writeInstant(out, "runAt", value.runAt());
         Fields.writeDuration(out, "delay", value.delay());
         Fields.writeLabels(out, "labels", value.labels());
+        out.writeString("then", value.then());
     }
 
     @Override

@@ -31,7 +31,8 @@ final class TaskSerializer implements CompactSerializer<Task> {
     public Task read(CompactReader in) {
         TaskOptions options = new TaskOptions(in.readInt32("priority"), in.readInt32("maxRetries"),
                 Duration.ofMillis(in.readInt64("backoffMs")), Duration.ofMillis(in.readInt64("timeoutMs")),
-                Fields.readInstant(in, "runAt"), Fields.readDuration(in, "delayMs"), Fields.readLabels(in, "labels"));
+                Fields.readInstant(in, "runAt"), Fields.readDuration(in, "delayMs"), Fields.readLabels(in, "labels"),
+                Fields.readOptionalString(in, "then"));
         TaskSpec spec = new TaskSpec(in.readString("type"), in.readString("input"), options,
                 Fields.readStrings(in, "dependsOn"), Fields.readStrings(in, "outputs"),
                 in.readString("idempotencyKey"), in.readString("parentId"));
@@ -60,6 +61,7 @@ final class TaskSerializer implements CompactSerializer<Task> {
         Fields.writeInstant(out, "runAt", options.runAt());
         Fields.writeDuration(out, "delayMs", options.delay());
         Fields.writeLabels(out, "labels", options.labels());
+        out.writeString("then", options.then());
         Fields.writeStrings(out, "dependsOn", spec.dependsOn());
         Fields.writeStrings(out, "outputs", spec.outputs());
         out.writeString("idempotencyKey", spec.idempotencyKey());

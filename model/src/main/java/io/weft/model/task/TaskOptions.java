@@ -21,9 +21,11 @@ import java.util.Map;
  * @param runAt      do not start before this instant; exclusive with {@code delay}.
  * @param delay      do not start before this long after submission; exclusive with {@code runAt}.
  * @param labels     free-form key/value labels, at most 64.
+ * @param then       the task to submit when this one SUCCEEDS, with its output as input: a
+ *                   {@link FollowUp} template as JSON text, or {@code null} (the default) for none.
  */
 public record TaskOptions(Integer priority, Integer maxRetries, Duration backoff, Duration timeout,
-                          Instant runAt, Duration delay, Map<String, String> labels) {
+                          Instant runAt, Duration delay, Map<String, String> labels, String then) {
 
     public static final int DEFAULT_PRIORITY = 5;
     public static final int MIN_PRIORITY = 0;
@@ -36,7 +38,7 @@ public record TaskOptions(Integer priority, Integer maxRetries, Duration backoff
     public static final Duration MAX_BACKOFF = Duration.ofHours(1);
     public static final Duration MAX_DELAY = Duration.ofDays(366);
 
-    public static final TaskOptions DEFAULTS = new TaskOptions(null, null, null, null, null, null, null);
+    public static final TaskOptions DEFAULTS = new TaskOptions(null, null, null, null, null, null, null, null);
 
     public TaskOptions {
         priority = Checks.range("options.priority", priority == null ? DEFAULT_PRIORITY : priority, MIN_PRIORITY, MAX_PRIORITY);
@@ -50,6 +52,15 @@ public record TaskOptions(Integer priority, Integer maxRetries, Duration backoff
             throw new InvalidValueException("options.runAt", "and options.delay cannot both be set");
         }
         labels = labels == null ? Map.of() : Checks.labels("options.labels", labels);
+        if (then != null) {
+            // Parsed only to check it: most tasks have no follow-up, so reading a task stays cheap.
+            FollowUp.parse(then);
+        }
+    }
+
+    /** The follow-up template, parsed; {@code null} when there is none. */
+    public FollowUp followUp() {
+        return then == null ? null : FollowUp.parse(then);
     }
 
     public static Builder builder() {
@@ -58,7 +69,7 @@ public record TaskOptions(Integer priority, Integer maxRetries, Duration backoff
 
     public Builder toBuilder() {
         return new Builder().priority(priority).maxRetries(maxRetries).backoff(backoff).timeout(timeout)
-                .runAt(runAt).delay(delay).labels(labels);
+                .runAt(runAt).delay(delay).labels(labels).then(then);
     }
 
     /** When a task submitted at {@code submittedAt} becomes due. */
@@ -78,6 +89,13 @@ public record TaskOptions(Integer priority, Integer maxRetries, Duration backoff
         private Instant runAt;
         private Duration delay;
         private Map<String, String> labels;
+        private String then;
+
+        /** The follow-up template as JSON text ({@link FollowUp}), or {@code null}. */
+        public Builder then(String value) {
+            this.then = value;
+            return this;
+        }
 
         public Builder priority(Integer value) {
             this.priority = value;
@@ -115,7 +133,7 @@ public record TaskOptions(Integer priority, Integer maxRetries, Duration backoff
         }
 
         public TaskOptions build() {
-            return new TaskOptions(priority, maxRetries, backoff, timeout, runAt, delay, labels);
+            return new TaskOptions(priority, maxRetries, backoff, timeout, runAt, delay, labels, then);
         }
     }
 }

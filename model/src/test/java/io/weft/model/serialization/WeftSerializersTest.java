@@ -142,6 +142,16 @@ class WeftSerializersTest {
     }
 
     @Test
+    void taskAndOptionsWithAFollowUpSurviveARoundTrip() {
+        TaskOptions options = TaskOptions.builder().then("{\"type\":\"echo\",\"options\":{\"priority\":8}}").build();
+        Task chained = Task.create("t-3", "s-1", TaskSpec.of("echo", "1").withOptions(options), T0);
+
+        assertThat(roundTrip(chained)).isEqualTo(chained);
+        assertThat(roundTrip(options)).isEqualTo(options);
+        assertThat(roundTrip(chained).spec().options().followUp().options().priority()).isEqualTo(8);
+    }
+
+    @Test
     void taskWithDefaultOptionsSurvivesARoundTrip() {
         Task queued = Task.create("t-2", "s-1", TaskSpec.of("echo", null), T0);
 

@@ -38,12 +38,16 @@ import java.util.Set;
  *                    handler it finds
  * @param taskLogLines      the most log lines a task keeps, the latest ({@code WEFT_TASK_LOG_LINES}); default
  *                          {@value #DEFAULT_TASK_LOG_LINES}
+ * @param httpAllow   the URL prefixes the {@code http} task type may call ({@code WEFT_HTTP_ALLOW},
+ *                    comma-separated, e.g. {@code http://127.0.0.1:}); empty, the default: none, so a
+ *                    node calls out only where an operator said it may
  */
 public record NodeSettings(String configPath, String clusterName, int port, List<String> members, int cpMembers,
                            int metricsPort, int backupCount, Map<String, Integer> slots, Integer defaultSlots,
                            Duration gracePeriod, int journalCapacity, Duration sweepInterval, Clock clock,
                            Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone,
-                           boolean dataMember, Set<String> taskTypes, int taskLogLines) {
+                           boolean dataMember, Set<String> taskTypes, int taskLogLines,
+                           List<String> httpAllow) {
 
     public static final String DEFAULT_CLUSTER_NAME = "weft";
     public static final int DEFAULT_PORT = 5701;
@@ -93,6 +97,14 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         members = List.copyOf(members);
         slots = Map.copyOf(slots);
         taskTypes = Set.copyOf(taskTypes);
+        httpAllow = List.copyOf(httpAllow);
+        for (String prefix : httpAllow) {
+            // A prefix must pin at least a scheme and a host, or it would allow far more than it reads as.
+            if (!prefix.matches("(?i)https?://[^/?#@]+.*")) {
+                throw new IllegalArgumentException("WEFT_HTTP_ALLOW entries must be http:// or https:// URL prefixes "
+                        + "with a host, got '" + prefix + "'");
+            }
+        }
     }
 
     public static Builder builder() {
@@ -120,6 +132,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.dataMember = !"false".equalsIgnoreCase(env.getOrDefault("WEFT_DATA_MEMBER", "true").trim());
         b.taskTypes = Set.copyOf(listVar(env.get("WEFT_TASK_TYPES")));
         b.taskLogLines = intVar(env, "WEFT_TASK_LOG_LINES", DEFAULT_TASK_LOG_LINES);
+        b.httpAllow = listVar(env.get("WEFT_HTTP_ALLOW"));
         return b.build();
     }
 
@@ -212,6 +225,13 @@ public record NodeSettings(String configPath, String clusterName, int port, List
             return this;
         }
         private int taskLogLines = DEFAULT_TASK_LOG_LINES;
+        private List<String> httpAllow = List.of();
+
+        /** URL prefixes the {@code http} task type may call; empty (the default) allows none. */
+        public Builder httpAllow(List<String> value) {
+            this.httpAllow = value;
+            return this;
+        }
 
         public Builder configPath(String value) {
             this.configPath = value;
@@ -301,7 +321,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
                     defaultSlots, gracePeriod, journalCapacity, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
-                    resultTombstone, dataMember, taskTypes, taskLogLines);
+                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow);
         }
     }
 }

@@ -58,6 +58,7 @@ final class AttemptRunner {
     private final IMap<String, ResultMeta> results;
     private final PausedSessions paused;
     private final SessionCounts counts;
+    private final FollowUps followUps;
 
     AttemptRunner(HazelcastInstance hazelcast, HandlerCatalog handlers, RunningAttempts running, Executor workers,
                   ScheduledExecutorService timers, NodeMetrics metrics, Clock clock, TaskGraph graph,
@@ -76,6 +77,7 @@ final class AttemptRunner {
         this.clock = clock;
         this.paused = paused;
         this.counts = counts;
+        this.followUps = new FollowUps(hazelcast, graph, registry, clock);
     }
 
     /**
@@ -190,6 +192,9 @@ final class AttemptRunner {
                     counts.record(after);
                     count(after);
                     graph.abortOutputs(after);
+                    // Only the call whose completion was written gets here, so a zombie attempt
+                    // never submits a follow-up; the idempotency key covers a repeated answer.
+                    followUps.submitAfter(after);
                 }
             } finally {
                 done.run();

@@ -36,6 +36,15 @@ class NodeSettingsTest {
     }
 
     @Test
+    void httpAllowListIsReadFromTheEnvironmentAndEmptyByDefault() {
+        assertThat(NodeSettings.fromEnvironment(Map.of()).httpAllow()).isEmpty();
+        assertThat(NodeSettings.fromEnvironment(Map.of("WEFT_HTTP_ALLOW", "http://127.0.0.1:, https://api.example.org/v1/"))
+                .httpAllow()).containsExactly("http://127.0.0.1:", "https://api.example.org/v1/");
+        assertThatThrownBy(() -> NodeSettings.fromEnvironment(Map.of("WEFT_HTTP_ALLOW", "http")))
+                .hasMessageContaining("WEFT_HTTP_ALLOW");
+    }
+
+    @Test
     void badValuesAreRefusedNamingTheVariable() {
         assertThatThrownBy(() -> NodeSettings.fromEnvironment(Map.of("WEFT_PORT", "http")))
                 .hasMessageContaining("WEFT_PORT");

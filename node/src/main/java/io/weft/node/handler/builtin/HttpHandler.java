@@ -1,0 +1,148 @@
+package io.weft.node.handler.builtin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.weft.model.Json;
+import io.weft.model.type.TaskType;
+import io.weft.node.handler.TaskContext;
+import io.weft.node.handler.TaskHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code http}: one HTTP request, the connector to the world outside the grid. The output is the
+ * response's {@code status}, {@code headers} (each name once, lower case, values joined by ", ") and
+ * {@code body} (JSON when the response says {@code application/json} and parses, else text).
+ *
+ * <p>A node calls only URLs that start with one of its allow-list's prefixes ({@code WEFT_HTTP_ALLOW});
+ * any other fails the attempt and names the URL. The handler is built by the node with that list, not
+ * found by the service loader, because the loader can pass it no configuration.
+ */
+public final class HttpHandler implements TaskHandler {
+
+    /** The most response bytes kept as output: a task's output is a grid value, not a download. */
+    public static final int MAX_RESPONSE_BYTES = Json.MAX_DOCUMENT_CHARS / 2;
+    public static final long DEFAULT_TIMEOUT_MS = 30_000;
+
+    private static final TaskType TYPE = TaskType.of("http", "Sends one HTTP request to an allowed URL.", """
+            {"type": "object", "required": ["url"], "additionalProperties": false,
+             "properties": {
+               "method": {"type": "string", "enum": ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]},
+               "url": {"type": "string", "minLength": 1, "maxLength": 4096},
+               "headers": {"type": "object", "additionalProperties": {"type": "string"}},
+               "body": {},
+               "timeoutMs": {"type": "integer", "minimum": 1, "maximum": 300000}}}""",
+            """
+            {"type": "object", "properties": {"status": {"type": "integer"}, "headers": {"type": "object"}, "body": {}}}""");
+
+    private final List<String> allowedPrefixes;
+    // Redirects are never followed: a redirect could lead outside the allow-list.
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** @param allowedPrefixes the URL prefixes it may call; empty allows none */
+    public HttpHandler(List<String> allowedPrefixes) {
+        this.allowedPrefixes = List.copyOf(allowedPrefixes);
+    }
+
+    @Override
+    public TaskType type() {
+        return TYPE;
+    }
+
+    @Override
+    public JsonNode handle(TaskContext context) throws IOException, InterruptedException {
+        JsonNode input = context.input();
+        URI uri = allowed(input.path("url").asText(""), allowedPrefixes);
+        String method = input.path("method").asText("GET").toUpperCase(Locale.ROOT);
+        long timeoutMs = input.path("timeoutMs").asLong(DEFAULT_TIMEOUT_MS);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(timeoutMs));
+        input.path("headers").fields().forEachRemaining(h -> request.header(h.getKey(), h.getValue().asText()));
+        JsonNode body = input.get("body");
+        if (body == null || body.isNull()) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            // A string is sent as it is; any other JSON value as JSON, typed so unless the input says otherwise.
+            String text = body.isTextual() ? body.asText() : Json.write(body);
+            if (!body.isTextual() && !hasHeader(input.path("headers"), "Content-Type")) {
+                request.header("Content-Type", "application/json");
+            }
+            request.method(method, HttpRequest.BodyPublishers.ofString(text));
+        }
+        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        ObjectNode output = Json.MAPPER.createObjectNode().put("status", response.statusCode());
+        ObjectNode headers = output.putObject("headers");
+        for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
+            headers.put(header.getKey().toLowerCase(Locale.ROOT), String.join(", ", header.getValue()));
+        }
+        String text = readBounded(response.body());
+        boolean json = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT)
+                .startsWith("application/json");
+        output.set("body", json && !text.isBlank() ? parseOrText(text) : Json.MAPPER.getNodeFactory().textNode(text));
+        return output;
+    }
+
+    /**
+     * The URL as a URI if it starts with an allowed prefix. It is compared in its normalized form, and
+     * one with user info is refused outright, so {@code http://127.0.0.1:80@elsewhere/} or a {@code ..}
+     * path cannot pass a prefix while going somewhere else.
+     */
+    static URI allowed(String url, List<String> allowedPrefixes) {
+        URI uri;
+        try {
+            uri = new URI(url).normalize();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("input.url is not a valid URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("input.url must be an http or https URL with a host and no user info, got '"
+                    + url + "'");
+        }
+        String normalized = uri.toString();
+        for (String prefix : allowedPrefixes) {
+            if (normalized.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return uri;
+            }
+        }
+        throw new IllegalArgumentException("input.url '" + url + "' is not allowed: this node may call only URLs starting with "
+                + (allowedPrefixes.isEmpty() ? "nothing (WEFT_HTTP_ALLOW is empty)" : allowedPrefixes + " (WEFT_HTTP_ALLOW)"));
+    }
+
+    private static boolean hasHeader(JsonNode headers, String name) {
+        for (var names = headers.fieldNames(); names.hasNext(); ) {
+            if (names.next().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String readBounded(InputStream in) throws IOException {
+        try (in) {
+            byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            if (bytes.length > MAX_RESPONSE_BYTES) {
+                throw new IOException("the response body is larger than " + MAX_RESPONSE_BYTES + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static JsonNode parseOrText(String text) {
+        try {
+            return Json.parse(text);
+        } catch (IllegalArgumentException e) {
+            return Json.MAPPER.getNodeFactory().textNode(text);
+        }
+    }
+}
