@@ -124,6 +124,8 @@ class SocketApiTest implements GatewayTest {
             builder.header("X-API-Key", key);
         }
         socket.socket = builder.buildAsync(uri, socket).get(10, TimeUnit.SECONDS);
+        // As a client should: commands only once the gateway says the socket takes them.
+        socket.next(m -> m.path("op").asText().equals("ready"));
         return socket;
     }
 

@@ -55,10 +55,15 @@ public class EventSocket {
         this.executor = executor;
     }
 
+    /**
+     * Says {@code ready} once the socket takes commands: a client that sends before that may, while
+     * the upgrade completes, lose its first frames, so clients wait for it.
+     */
     @OnOpen
     public void open(WebSocketSession socket, HttpRequest<?> request) {
         request.getAttribute(Caller.ATTRIBUTE, Caller.class).ifPresent(caller -> socket.put(CALLER, caller));
         socket.put(SUBSCRIPTIONS, new ConcurrentHashMap<String, Disposable>());
+        send(socket, SocketReply.ack("ready", null, null));
     }
 
     /** Commands touch the grid, so they run off the event loop, one socket's in the order they came. */
