@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The Java entry to Weft, one service per domain: {@link #sessions()}, {@link #tasks()},
- * {@link #results()}, {@link #events()}, {@link #schedules()}, {@link #logs()}. Works over a Hazelcast client ({@link #connect}) or inside a
+ * {@link #results()}, {@link #events()}, {@link #schedules()}, {@link #logs()}, {@link #cluster()}. Works over a Hazelcast client ({@link #connect}) or inside a
  * member's JVM ({@link #embedded}); both see the same cluster the same way. Thread-safe.
  */
 public final class WeftClient implements AutoCloseable {
@@ -24,6 +24,7 @@ public final class WeftClient implements AutoCloseable {
     private final MemberDirectory members;
     private final Schedules schedules;
     private final Logs logs;
+    private final ClusterAdmin cluster;
 
     private WeftClient(HazelcastInstance hazelcast, boolean ownsInstance, Clock clock) {
         this.hazelcast = hazelcast;
@@ -35,6 +36,7 @@ public final class WeftClient implements AutoCloseable {
         this.events = new Events(hazelcast);
         this.schedules = new Schedules(hazelcast, sessions, members, clock);
         this.logs = new Logs(hazelcast);
+        this.cluster = new ClusterAdmin(hazelcast, members);
     }
 
     /** Connects as a Hazelcast client; Weft's serializers are added to {@code config}. */
@@ -81,6 +83,11 @@ public final class WeftClient implements AutoCloseable {
     /** The cluster's nodes and the task types each serves, kept locally up to date by events. */
     public MemberDirectory members() {
         return members;
+    }
+
+    /** The nodes with their load and state, and an operator's changes: drain a node, disable a type on one. */
+    public ClusterAdmin cluster() {
+        return cluster;
     }
 
     /** The Hazelcast instance underneath, for operators' tools. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.weft.model.cluster.MemberInfo;
+import io.weft.model.cluster.MemberState;
 import io.weft.model.result.ResultLimits;
 import io.weft.model.session.Session;
 import io.weft.model.session.SessionState;
@@ -34,6 +36,13 @@ class ValidationTest {
             labels.put("k" + i, "v");
         }
         return labels;
+    }
+
+    @Test
+    void memberInfoWithNegativeLoadOrWithoutStateIsRefused() {
+        assertRefused(() -> new MemberInfo("m-1", "a", "0.1.0", NOW, List.of(), -1, MemberState.ACTIVE), "load");
+        assertRefused(() -> new MemberInfo("m-1", "a", "0.1.0", NOW, List.of(), 0, null), "state");
+        assertThat(new MemberInfo("m-1", "a", "0.1.0", NOW, List.of()).with(List.of(), 3, MemberState.DRAINING).load()).isEqualTo(3);
     }
 
     @Test

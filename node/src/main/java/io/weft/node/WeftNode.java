@@ -33,6 +33,7 @@ import io.weft.node.handler.TaskHandler;
 import io.weft.node.metrics.MetricSources;
 import io.weft.node.metrics.NodeMetrics;
 import io.weft.node.registry.MemberRegistry;
+import io.weft.node.registry.MemberStatus;
 import io.weft.node.logs.TaskLogWriter;
 import io.weft.node.registry.ResultLimitsPublisher;
 import io.weft.node.schedules.ScheduleFirer;
@@ -88,6 +89,7 @@ public final class WeftNode implements AutoCloseable {
     private volatile boolean started;
     private final TaskLogWriter taskLogs;
     private ScheduleFirer scheduleFirer;
+    private MemberStatus memberStatus;
     private volatile boolean stopped;
 
     private WeftNode(NodeSettings settings, HazelcastInstance hazelcast, HandlerCatalog handlers, SlotPlan slots) {
@@ -189,9 +191,11 @@ public final class WeftNode implements AutoCloseable {
             endpoints = NodeEndpoints.serve(settings.metricsPort(), metrics.registry(), this::health,
                     () -> hazelcast.getPartitionService().isLocalMemberSafe());
         }
-        registry.start(new MemberInfo(memberId, hazelcast.getCluster().getLocalMember().getAddress().toString(), VERSION,
+        memberStatus = MemberStatus.start(registry, dispatcher, new MemberInfo(memberId,
+                hazelcast.getCluster().getLocalMember().getAddress().toString(), VERSION,
                 settings.clock().instant(), handlers.all().stream()
-                .map(h -> new ServedType(h.type(), slots.slotsFor(h.type().name()))).toList()));
+                .map(h -> new ServedType(h.type(), slots.slotsFor(h.type().name()))).toList()), duties);
+        hazelcast.getUserContext().put(UserContextKeys.MEMBER_CONTROL, memberStatus);
         hazelcast.getCluster().addMembershipListener(new OrphanReaper(hazelcast, dispatcher, duties, metrics, settings.clock(),
                 sessionCounts));
         hazelcast.getCluster().addMembershipListener(new CountRepair(hazelcast, duties));
@@ -267,6 +271,11 @@ public final class WeftNode implements AutoCloseable {
 
     public MemberRegistry registry() {
         return registry;
+    }
+
+    /** This node's directory entry: load, state, and drain or per-type switches. */
+    public MemberStatus memberStatus() {
+        return memberStatus;
     }
 
     public RunningAttempts runningAttempts() {

@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Every {@code /v1} call needs a key, as {@code Authorization: Bearer <key>} or {@code X-API-Key}:
  * none or an unknown one is 401, one without the route's scope 403. The scope a route needs:
- * {@code admin} for {@code /v1/keys}, {@code read} for GET, {@code submit} for the rest.
+ * {@code admin} for {@code /v1/keys} and changes under {@code /v1/cluster/}, {@code read} for GET, {@code submit} for the rest.
  */
 @ServerFilter("/v1/**")
 @Order(0)
@@ -60,6 +60,10 @@ public class ApiKeyFilter {
             return Scope.ADMIN;
         }
         HttpMethod method = request.getMethod();
+        if (path.startsWith("/v1/cluster/") && method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            // Draining a node or turning a type off changes the cluster for every key.
+            return Scope.ADMIN;
+        }
         if (path.equals(SOCKET_PATH)) {
             // Opening the socket only reads; each submit on it is checked for the submit scope.
             return Scope.READ;

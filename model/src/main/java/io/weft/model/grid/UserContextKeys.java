@@ -16,6 +16,8 @@ public final class UserContextKeys {
     public static final String INSERT_OBSERVER = "weft.insert-observer";
     /** The node's task log writer (the node module's {@code TaskLogWriter}), which handlers' log lines go to. */
     public static final String TASK_LOGS = "weft.task-logs";
+    /** A {@link MemberControl}: drains the node or turns one of its task types off and on. */
+    public static final String MEMBER_CONTROL = "weft.member-control";
     /** The node itself (its type is the node module's business). */
     public static final String NODE = "weft.node";
 

@@ -26,7 +26,7 @@ public final class WeftSerializers {
                 new MemberInfoSerializer(), new ResolveInputSerializer(), new SetResultOwnerSerializer(),
                 new AbortResultSerializer(), new ResultLimitsSerializer(), new RemoveChunkSerializer(),
                 new TaskUpdateSerializer(), new TaskCountsSerializer(), new AddTaskCountsSerializer(),
-                new ApplySessionStateSerializer(), new AddWrittenBytesSerializer()));
+                new ApplySessionStateSerializer(), new ControlMemberSerializer(), new AddWrittenBytesSerializer()));
         return List.copyOf(all);
     }
 

@@ -13,7 +13,11 @@ import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuil
 import com.hazelcast.internal.serialization.impl.compact.Schema;
 import com.hazelcast.internal.serialization.impl.compact.SchemaService;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import io.weft.model.cluster.MemberInfo;
+import io.weft.model.cluster.MemberState;
+import io.weft.model.cluster.ServedType;
 import io.weft.model.grid.AddTaskCounts;
+import io.weft.model.grid.ControlMember;
 import io.weft.model.grid.ApplySessionState;
 import io.weft.model.grid.CancelTask;
 import io.weft.model.grid.ClaimTask;
@@ -229,6 +233,21 @@ class WeftSerializersTest {
         assertThat(batch.tasks()).hasSize(2).first().isEqualTo(task);
         assertThat(interrupt.taskId()).isEqualTo("t-1");
         assertThat(interrupt.attempt()).isEqualTo(3);
+    }
+
+    @Test
+    void memberInfoWithLoadAndStateAndMemberOrdersSurviveARoundTrip() {
+        MemberInfo draining = new MemberInfo("m-1", "[127.0.0.1]:5701", "0.1.0", T0,
+                List.of(new ServedType(TaskType.of("echo", null, null, null), 4)), 7, MemberState.DRAINING);
+        MemberInfo fresh = new MemberInfo("m-2", "[127.0.0.1]:5702", "0.1.0", T0, List.of());
+
+        assertThat(roundTrip(draining)).isEqualTo(draining);
+        assertThat(roundTrip(fresh)).isEqualTo(fresh);
+        assertThat(fresh.state()).isEqualTo(MemberState.ACTIVE);
+        ControlMember disable = roundTrip(new ControlMember(ControlMember.Action.DISABLE_TYPE, "echo"));
+        assertThat(disable.action()).isEqualTo(ControlMember.Action.DISABLE_TYPE);
+        assertThat(disable.type()).isEqualTo("echo");
+        assertThat(roundTrip(new ControlMember(ControlMember.Action.DRAIN, null)).type()).isNull();
     }
 
     @Test

@@ -37,6 +37,8 @@ public final class Dispatcher {
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final PausedSessions paused;
     private volatile boolean accepting = true;
+    private volatile boolean draining;
+    private final Set<String> disabled = ConcurrentHashMap.newKeySet();
 
     public Dispatcher(HazelcastInstance hazelcast, HandlerCatalog handlers, SlotPlan slots, MemberRegistry registry,
                       RunningAttempts running, ExecutorService workers, ScheduledExecutorService timers,
@@ -72,7 +74,9 @@ public final class Dispatcher {
             hazelcast.getExecutorService(GridNames.EXECUTOR).executeOnMember(new ForwardDueTask(task), inputOwner.get());
             return;
         }
-        TypeLane lane = lanes.get(task.type());
+        // A drained node or a disabled type hands the task on, so a task that reaches it anyway (a
+        // journal event of a partition it owns, the sweep, a forward sent before the change) still runs.
+        TypeLane lane = draining || disabled.contains(task.type()) ? null : lanes.get(task.type());
         if (lane != null) {
             if (held.add(task.id())) {
                 lane.offer(task);
@@ -80,6 +84,35 @@ public final class Dispatcher {
             return;
         }
         forward(task);
+    }
+
+    /**
+     * Takes no new tasks (an operator's drain): waiting ones leave the lanes and stay QUEUED in the grid,
+     * where the sweep finds them and hands them to other nodes; running attempts finish.
+     */
+    public void drain() {
+        draining = true;
+        lanes.values().forEach(lane -> lane.clear().forEach(task -> held.remove(task.id())));
+    }
+
+    /** Stops or resumes taking tasks of one type; false if this node has no handler for it. */
+    public boolean setTypeEnabled(String type, boolean enabled) {
+        TypeLane lane = lanes.get(type);
+        if (lane == null) {
+            return false;
+        }
+        if (enabled) {
+            disabled.remove(type);
+        } else {
+            disabled.add(type);
+            lane.clear().forEach(task -> held.remove(task.id()));
+        }
+        return true;
+    }
+
+    /** The types an operator turned off on this node. */
+    public Set<String> disabledTypes() {
+        return Set.copyOf(disabled);
     }
 
     /** Takes a paused session's waiting tasks out of the lanes, so they hold no place ahead of others. */

@@ -25,6 +25,7 @@ public final class MemberRegistry implements MembershipListener {
     private final IMap<String, MemberInfo> members;
     private final AtomicInteger roundRobin = new AtomicInteger();
     private MemberDirectory directory;
+    private boolean withdrawn;
 
     public MemberRegistry(HazelcastInstance hazelcast) {
         this.hazelcast = hazelcast;
@@ -38,8 +39,19 @@ public final class MemberRegistry implements MembershipListener {
         dropDeparted();
     }
 
-    /** Withdraws this node from the directory (drain, shutdown): others stop sending it tasks. */
-    public void withdraw(String memberId) {
+    /**
+     * Replaces this node's entry (load, state, served types changed). After {@link #withdraw} it does
+     * nothing, so a refresh racing a shutdown cannot put the leaving node back.
+     */
+    public synchronized void publish(MemberInfo self) {
+        if (!withdrawn) {
+            members.set(self.memberId(), self);
+        }
+    }
+
+    /** Withdraws this node from the directory (shutdown): others stop sending it tasks. */
+    public synchronized void withdraw(String memberId) {
+        withdrawn = true;
         if (directory != null) {
             directory.close();
         }
