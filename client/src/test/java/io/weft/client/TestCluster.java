@@ -24,46 +24,14 @@ final class TestCluster implements AutoCloseable {
     private final List<WeftNode> nodes = new ArrayList<>();
     private final Map<String, Integer> slots;
     private final List<TaskHandler> handlers;
-    private UnaryOperator<NodeSettings.Builder> tuning = UnaryOperator.identity();
-    private Duration sweepInterval = Duration.ofSeconds(1);
+    private final UnaryOperator<NodeSettings.Builder> tuning;
 
-    TestCluster(String prefix, Map<String, Integer> slots, List<TaskHandler> handlers) {
+    private TestCluster(String prefix, Map<String, Integer> slots, List<TaskHandler> handlers,
+                        UnaryOperator<NodeSettings.Builder> tuning) {
         this.name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.slots = slots;
         this.handlers = handlers;
-    }
-
-    /** Nodes whose settings {@code tuning} changes over the test defaults (result limits, for example). */
-    static TestCluster tuned(String prefix, int size, UnaryOperator<NodeSettings.Builder> tuning) {
-        TestCluster cluster = new TestCluster(prefix, Map.of(), List.of());
-        cluster.tuning = tuning;
-        for (int i = 0; i < size; i++) {
-            cluster.addNode();
-        }
-        return cluster;
-    }
-
-    /** Nodes that serve {@code handlers} too, with settings {@code tuning} changes (a fake clock, for example). */
-    static TestCluster tuned(String prefix, int size, List<TaskHandler> handlers, UnaryOperator<NodeSettings.Builder> tuning) {
-        TestCluster cluster = new TestCluster(prefix, Map.of(), handlers);
-        cluster.tuning = tuning;
-        for (int i = 0; i < size; i++) {
-            cluster.addNode();
-        }
-        return cluster;
-    }
-
-    /**
-     * Nodes whose sweep waits {@code sweepInterval} before its first pass: with a long one, only the
-     * event path moves tasks, so a test sees what that path does.
-     */
-    static TestCluster of(String prefix, int size, Map<String, Integer> slots, Duration sweepInterval) {
-        TestCluster cluster = new TestCluster(prefix, slots, List.of());
-        cluster.sweepInterval = sweepInterval;
-        for (int i = 0; i < size; i++) {
-            cluster.addNode();
-        }
-        return cluster;
+        this.tuning = tuning;
     }
 
     static TestCluster of(String prefix, int size) {
@@ -76,7 +44,28 @@ final class TestCluster implements AutoCloseable {
 
     /** Nodes that serve, besides the built-in types, {@code handlers}. */
     static TestCluster withHandlers(String prefix, int size, Map<String, Integer> slots, List<TaskHandler> handlers) {
-        TestCluster cluster = new TestCluster(prefix, slots, handlers);
+        return start(new TestCluster(prefix, slots, handlers, UnaryOperator.identity()), size);
+    }
+
+    /** Nodes whose settings {@code tuning} changes over the test defaults (result limits, for example). */
+    static TestCluster tuned(String prefix, int size, UnaryOperator<NodeSettings.Builder> tuning) {
+        return tuned(prefix, size, List.of(), tuning);
+    }
+
+    /** Nodes that serve {@code handlers} too, with settings {@code tuning} changes (a fake clock, for example). */
+    static TestCluster tuned(String prefix, int size, List<TaskHandler> handlers, UnaryOperator<NodeSettings.Builder> tuning) {
+        return start(new TestCluster(prefix, Map.of(), handlers, tuning), size);
+    }
+
+    /**
+     * Nodes whose sweep waits {@code sweepInterval} before its first pass: with a long one, only the
+     * event path moves tasks, so a test sees what that path does.
+     */
+    static TestCluster of(String prefix, int size, Map<String, Integer> slots, Duration sweepInterval) {
+        return start(new TestCluster(prefix, slots, List.of(), settings -> settings.sweepInterval(sweepInterval)), size);
+    }
+
+    private static TestCluster start(TestCluster cluster, int size) {
         for (int i = 0; i < size; i++) {
             cluster.addNode();
         }
@@ -85,7 +74,7 @@ final class TestCluster implements AutoCloseable {
 
     WeftNode addNode() {
         NodeSettings settings = tuning.apply(NodeSettings.builder().clusterName(name).members(List.of("127.0.0.1"))
-                .metricsPort(0).slots(slots).sweepInterval(sweepInterval).gracePeriod(Duration.ofSeconds(5)))
+                .metricsPort(0).slots(slots).sweepInterval(Duration.ofSeconds(1)).gracePeriod(Duration.ofSeconds(5)))
                 .build();
         WeftNode node = WeftNode.start(settings, handlers);
         nodes.add(node);

@@ -261,10 +261,9 @@ public final class TaskGraph {
         if (waiting.isEmpty()) {
             return stored;
         }
+        // A task leaves WAITING once, so it is among the moved at most once.
         Map<String, Task> moved = new HashMap<>();
-        for (Task after : recheck(waiting)) {
-            moved.merge(after.id(), after, (a, b) -> b.history().size() >= a.history().size() ? b : a);
-        }
+        recheck(waiting).forEach(after -> moved.put(after.id(), after));
         List<Task> result = new ArrayList<>(stored.size());
         stored.forEach(task -> result.add(moved.getOrDefault(task.id(), task)));
         return result;

@@ -71,7 +71,7 @@ public final class Dispatcher {
         }
         Optional<Member> inputOwner = ownerOfLargestInput(task);
         if (inputOwner.isPresent()) {
-            hazelcast.getExecutorService(GridNames.EXECUTOR).executeOnMember(new ForwardDueTask(task), inputOwner.get());
+            handTo(inputOwner.get(), task);
             return;
         }
         // A drained node or a disabled type hands the task on, so a task that reaches it anyway (a
@@ -170,6 +170,10 @@ public final class Dispatcher {
             LOG.debug("no member serves task type {}; task {} waits", task.type(), task.id());
             return;
         }
-        hazelcast.getExecutorService(GridNames.EXECUTOR).executeOnMember(new ForwardDueTask(task), target.get());
+        handTo(target.get(), task);
+    }
+
+    private void handTo(Member member, DueTask task) {
+        hazelcast.getExecutorService(GridNames.EXECUTOR).executeOnMember(new ForwardDueTask(task), member);
     }
 }
