@@ -15,6 +15,7 @@ import io.weft.model.grid.InterruptAttempt;
 import io.weft.model.grid.MemberDirectory;
 import io.weft.model.grid.SessionCountWriter;
 import io.weft.model.grid.TaskGraph;
+import io.weft.model.grid.TaskOrder;
 import io.weft.model.grid.TaskUpdate;
 import io.weft.model.session.Session;
 import io.weft.model.task.StatusChange;
@@ -121,6 +122,40 @@ public final class Tasks {
                 : Predicates.and(Predicates.equal("sessionId", sessionId), Predicates.equal("status", status.name()));
         return tasks.values(query).stream()
                 .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id)).toList();
+    }
+
+    /**
+     * One page of a session's tasks, oldest first: each member sorts its own matches and sends at most
+     * a page, so a page costs the same in a session of ten tasks or ten million.
+     */
+    public List<Task> page(TaskQuery query) {
+        sessions.require(query.sessionId());
+        List<Predicate<String, Task>> terms = new ArrayList<>();
+        terms.add(Predicates.equal("sessionId", query.sessionId()));
+        if (query.status() != null) {
+            terms.add(Predicates.equal("status", query.status().name()));
+        }
+        if (query.type() != null) {
+            terms.add(Predicates.equal("type", query.type()));
+        }
+        if (query.afterId() != null) {
+            long after = query.afterCreatedAt().toEpochMilli();
+            terms.add(Predicates.or(Predicates.greaterThan("createdAt", after),
+                    Predicates.and(Predicates.equal("createdAt", after), Predicates.greaterThan("id", query.afterId()))));
+        }
+        @SuppressWarnings("unchecked")
+        Predicate<String, Task> matching = Predicates.and(terms.toArray(new Predicate[0]));
+        return List.copyOf(tasks.values(Predicates.pagingPredicate(matching, new TaskOrder(), query.limit())));
+    }
+
+    /**
+     * The tasks of a session that changed at or after {@code since} (to the millisecond): a client
+     * that comes back reads what it missed without reading the whole session.
+     */
+    public List<Task> changedSince(String sessionId, Instant since) {
+        sessions.require(sessionId);
+        return List.copyOf(tasks.values(Predicates.and(Predicates.equal("sessionId", sessionId),
+                Predicates.greaterEqual("updatedAt", since.toEpochMilli()))));
     }
 
     /**

@@ -61,6 +61,23 @@ class SocketApiTest implements GatewayTest {
     }
 
     @Test
+    void logLinesOfTheSessionsTasksArriveOnTheSocket() throws Exception {
+        try (Socket socket = open(ADMIN_KEY)) {
+            socket.send("{\"op\": \"submit\", \"requestId\": \"r\", \"sessionId\": \"" + session
+                    + "\", \"tasks\": [{\"type\": \"say\", \"input\": {\"lines\": [\"first line\", \"second line\"]}}]}");
+            String taskId = socket.next(m -> m.path("op").asText().equals("submitted")).path("tasks").path(0).path("id").asText();
+
+            JsonNode first = socket.next(m -> m.path("op").asText().equals("log")
+                    && m.path("log").path("text").asText().equals("first line"));
+            JsonNode second = socket.next(m -> m.path("op").asText().equals("log")
+                    && m.path("log").path("text").asText().equals("second line"));
+            assertThat(first.path("log").path("taskId").asText()).isEqualTo(taskId);
+            assertThat(first.path("sessionId").asText()).isEqualTo(session);
+            assertThat(second.path("log").path("sequence").asLong()).isGreaterThan(first.path("log").path("sequence").asLong());
+        }
+    }
+
+    @Test
     void socketOpenedWithoutAKeyTakesItAsItsFirstMessage() throws Exception {
         try (Socket socket = open(null)) {
             socket.send("{\"op\": \"subscribe\", \"requestId\": \"early\", \"sessionId\": \"" + session + "\"}");

@@ -24,11 +24,8 @@ public final class Cursors {
     /** The page of {@code sorted} after {@code cursor}, at most {@code limit} long. */
     public static <T, V> Page<V> page(List<T> sorted, Function<T, Instant> time, Function<T, String> id, String cursor,
                                       Integer limit, Function<T, V> view) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw new InvalidValueException("limit", "must be between 1 and " + MAX_LIMIT + ", got " + size);
-        }
-        Position after = cursor == null || cursor.isEmpty() ? null : decode(cursor);
+        int size = size(limit);
+        Position after = position(cursor);
         List<V> items = new ArrayList<>(Math.min(size, sorted.size()));
         T last = null;
         boolean more = false;
@@ -46,6 +43,33 @@ public final class Cursors {
         return new Page<>(items, more ? encode(time.apply(last), id.apply(last)) : null);
     }
 
+    /**
+     * A page from a query that already started after the cursor and fetched up to {@code size(limit) + 1}
+     * items: the extra one only says that there is more.
+     */
+    public static <T, V> Page<V> fromFetched(List<T> fetched, Function<T, Instant> time, Function<T, String> id,
+                                             Integer limit, Function<T, V> view) {
+        int size = size(limit);
+        List<T> items = fetched.size() > size ? fetched.subList(0, size) : fetched;
+        T last = items.isEmpty() ? null : items.get(items.size() - 1);
+        String next = fetched.size() > size ? encode(time.apply(last), id.apply(last)) : null;
+        return new Page<>(items.stream().map(view).toList(), next);
+    }
+
+    /** The page size a request asked for, checked. */
+    public static int size(Integer limit) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw new InvalidValueException("limit", "must be between 1 and " + MAX_LIMIT + ", got " + size);
+        }
+        return size;
+    }
+
+    /** The position a cursor names, or {@code null} for none (the first page). */
+    public static Position position(String cursor) {
+        return cursor == null || cursor.isEmpty() ? null : decode(cursor);
+    }
+
     static String encode(Instant time, String id) {
         String raw = time.getEpochSecond() + ":" + time.getNano() + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
@@ -60,7 +84,7 @@ public final class Cursors {
         }
     }
 
-    record Position(Instant time, String id) {
+    public record Position(Instant time, String id) {
         /** Whether this position comes before the item at (time, id). */
         boolean isBefore(Instant itemTime, String itemId) {
             int c = time.compareTo(itemTime);

@@ -87,7 +87,7 @@ public class EventService {
     /** Every change of the session's tasks at or after the resume point, oldest first. */
     private List<TaskEvent> history(String sessionId, Resume resume) {
         List<TaskEvent> events = new ArrayList<>();
-        for (Task task : weft.tasks().list(sessionId, null)) {
+        for (Task task : weft.tasks().changedSince(sessionId, resume.since())) {
             List<StatusChange> changes = task.history();
             for (int i = 0; i < changes.size(); i++) {
                 boolean seen = task.id().equals(resume.taskId()) && i <= resume.sequence();

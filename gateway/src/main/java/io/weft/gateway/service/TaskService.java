@@ -1,5 +1,6 @@
 package io.weft.gateway.service;
 
+import io.weft.client.TaskQuery;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
@@ -104,11 +105,10 @@ public class TaskService {
         Checks.id("sessionId", sessionId);
         ownership.check(caller, sessionId);
         TaskStatus wanted = status == null || status.isEmpty() ? null : status(status);
-        List<Task> tasks = weft.tasks().list(sessionId, wanted);
-        if (type != null && !type.isEmpty()) {
-            tasks = tasks.stream().filter(t -> t.type().equals(type)).toList();
-        }
-        return Cursors.page(tasks, Task::createdAt, Task::id, cursor, limit, this::view);
+        Cursors.Position after = Cursors.position(cursor);
+        List<Task> fetched = weft.tasks().page(new TaskQuery(sessionId, wanted, type == null || type.isEmpty() ? null : type,
+                after == null ? null : after.time(), after == null ? null : after.id(), Cursors.size(limit) + 1));
+        return Cursors.fromFetched(fetched, Task::createdAt, Task::id, limit, this::view);
     }
 
     public TaskView cancel(Caller caller, String taskId) {

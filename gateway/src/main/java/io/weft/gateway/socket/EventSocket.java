@@ -14,6 +14,8 @@ import io.weft.gateway.auth.Scope;
 import io.weft.gateway.service.CallbackExecutor;
 import io.weft.gateway.service.EventService;
 import io.weft.gateway.service.TaskService;
+import io.weft.gateway.wire.EventView;
+import io.weft.gateway.wire.LogEventView;
 import io.weft.gateway.wire.SocketCommand;
 import io.weft.gateway.wire.SocketReply;
 import io.weft.gateway.wire.SubmitRequest;
@@ -32,7 +34,8 @@ import reactor.core.Disposable;
  * {@code /v1/ws}: a session's events over a websocket, and task submission on the same socket. The
  * key comes with the upgrade request (as for every route) or, for browsers, which cannot set headers
  * on a websocket, as the first message {@code {"op":"auth","key":…}}, never in the URL. Events are the
- * SSE stream's, with the same ids and the same resume from {@code lastEventId}.
+ * SSE stream's (task changes and log lines), with the same ids and the same resume from
+ * {@code lastEventId}.
  */
 @ServerWebSocket("/v1/ws")
 public class EventSocket {
@@ -152,8 +155,9 @@ public class EventSocket {
         if (previous != null) {
             previous.dispose();
         }
-        Disposable subscription = events.stream(caller, sessionId, lastEventId).subscribe(
-                event -> send(socket, SocketReply.event(event.getData())),
+        Disposable subscription = events.streamWithLogs(caller, sessionId, lastEventId).subscribe(
+                event -> send(socket, event.getData() instanceof LogEventView line
+                        ? SocketReply.log(line) : SocketReply.event((EventView) event.getData())),
                 error -> send(socket, SocketReply.error(null, SocketProblems.of(error))));
         subscriptions.put(sessionId, subscription);
     }

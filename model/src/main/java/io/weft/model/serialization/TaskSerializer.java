@@ -20,8 +20,8 @@ import java.util.List;
  * A task as one flat Compact record: its spec, options, error and history are written as plain
  * fields and parallel arrays rather than nested records, because every entry processor, journal read
  * and backup of a task goes through here, on a partition thread. Field names are queryable: the tasks
- * map indexes {@code status}, {@code sessionId} and {@code worker}; {@code updatedAt} is written only
- * for queries.
+ * map indexes {@code status}, {@code sessionId} and {@code worker}; {@code createdAt} and
+ * {@code updatedAt} (epoch milliseconds) are written only for queries.
  */
 final class TaskSerializer implements CompactSerializer<Task> {
 
@@ -99,6 +99,7 @@ final class TaskSerializer implements CompactSerializer<Task> {
         out.writeArrayOfInt64("historyAt", times);
         out.writeArrayOfInt32("historyAttempt", attempts);
         out.writeArrayOfString("historyMember", members);
+        out.writeInt64("createdAt", times[0]);
         out.writeInt64("updatedAt", times[n - 1]);
     }
 
