@@ -19,6 +19,7 @@ import io.weft.node.config.ResultLimitsPlan;
 import io.weft.node.config.SlotPlan;
 import io.weft.node.dependencies.SettledResultListener;
 import io.weft.node.dependencies.WaitingTaskAudit;
+import io.weft.node.execution.CompletionAudit;
 import io.weft.node.endpoints.HealthReport;
 import io.weft.node.endpoints.NodeEndpoints;
 import io.weft.node.execution.Dispatcher;
@@ -70,6 +71,8 @@ public final class WeftNode implements AutoCloseable {
     private static final long NODE_LOOKUP_TIMEOUT_SECONDS = 120;
     public static final String VERSION = "0.1.0";
     private static final int WAITING_AUDIT_SECONDS = 30;
+    /** How long a finished task is left to its own member before the completion audit looks at it. */
+    private static final Duration COMPLETION_QUIET = Duration.ofSeconds(2);
 
     private final NodeSettings settings;
     private final HazelcastInstance hazelcast;
@@ -220,19 +223,26 @@ public final class WeftNode implements AutoCloseable {
     }
 
     /**
-     * Waiting tasks are woken by their inputs' settlement events; an audit every
-     * {@value #WAITING_AUDIT_SECONDS} s, and after a member leaves, catches an event lost with a member.
+     * Waiting tasks are woken by their inputs' settlement events, and a completion's effects (follow-up,
+     * aborted outputs) are applied by the member that wrote it; audits every {@value #WAITING_AUDIT_SECONDS} s,
+     * and after a member leaves, catch what was lost with a member.
      */
     private void startDependencies() {
         SettledResultListener.listen(hazelcast, graph, workers);
-        WaitingTaskAudit audit = new WaitingTaskAudit(hazelcast, graph, settings.clock(),
+        WaitingTaskAudit waiting = new WaitingTaskAudit(hazelcast, graph, settings.clock(),
                 Duration.ofSeconds(WAITING_AUDIT_SECONDS));
-        duties.scheduleWithFixedDelay(audit, WAITING_AUDIT_SECONDS, WAITING_AUDIT_SECONDS, TimeUnit.SECONDS);
+        CompletionAudit completions = new CompletionAudit(hazelcast, graph, registry, settings.clock(),
+                COMPLETION_QUIET);
+        duties.scheduleWithFixedDelay(waiting, WAITING_AUDIT_SECONDS, WAITING_AUDIT_SECONDS, TimeUnit.SECONDS);
+        duties.scheduleWithFixedDelay(completions, WAITING_AUDIT_SECONDS, WAITING_AUDIT_SECONDS, TimeUnit.SECONDS);
         hazelcast.getCluster().addMembershipListener(new MembershipAdapter() {
             @Override
             public void memberRemoved(MembershipEvent event) {
-                // After the partitions the member owned have settled on their new owners.
-                duties.schedule(audit, settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+                // After the partitions the member owned have settled on their new owners; the
+                // completions it wrote last must also have been quiet long enough to be audited.
+                long settled = settings.sweepInterval().toMillis();
+                duties.schedule(waiting, settled, TimeUnit.MILLISECONDS);
+                duties.schedule(completions, Math.max(settled, COMPLETION_QUIET.toMillis() + 100), TimeUnit.MILLISECONDS);
             }
         });
     }
