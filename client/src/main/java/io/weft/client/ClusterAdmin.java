@@ -53,6 +53,16 @@ public final class ClusterAdmin {
     }
 
     /**
+     * Puts a drained (or draining) node back to work: it lists its types again and takes new tasks.
+     * Returns its entry as the change left it ({@code ACTIVE}).
+     *
+     * @throws NoSuchElementException no live member has that id
+     */
+    public MemberInfo undrain(String memberId) {
+        return send(memberId, new ControlMember(ControlMember.Action.UNDRAIN, null));
+    }
+
+    /**
      * Stops one node taking tasks of {@code type}; other nodes that serve it run them.
      *
      * @throws NoSuchElementException no live member has that id, or it has no handler for the type

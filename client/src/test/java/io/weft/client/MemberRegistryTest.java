@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The directory of nodes: load, a dead node dropping out, drain, and one type turned off on one node. */
+/** The directory of nodes: load, a dead node dropping out, drain and undrain, and one type turned off on one node. */
 class MemberRegistryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -44,7 +44,7 @@ class MemberRegistryTest {
     }
 
     @Test
-    void drainedNodeFinishesItsRunningTasksRunsNoNewOnesAndReportsDrained() throws Exception {
+    void drainedNodeFinishesItsRunningTasksRunsNoNewOnesReportsDrainedAndWorksAgainWhenUndrained() throws Exception {
         try (TestCluster cluster = TestCluster.of("registry-drain", 2, Map.of("sleep", 4))) {
             WeftClient client = cluster.client();
             WeftNode drained = cluster.node(1);
@@ -77,6 +77,14 @@ class MemberRegistryTest {
             }
             awaitTrue("the node reports DRAINED", () -> client.cluster().member(drained.memberId()).state() == MemberState.DRAINED);
             assertThat(runningThere).isNotEmpty();
+
+            MemberInfo back = client.cluster().undrain(drained.memberId());
+            assertThat(back.state()).isEqualTo(MemberState.ACTIVE);
+            assertThat(back.served()).isNotEmpty();
+            awaitTrue("the undrained node runs new tasks", () -> {
+                Task task = client.tasks().submit(session, sleeps(8, 50)).get(0);
+                return client.tasks().await(task.id()).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join().worker().equals(drained.memberId());
+            });
         }
     }
 

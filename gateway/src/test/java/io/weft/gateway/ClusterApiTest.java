@@ -21,9 +21,9 @@ class ClusterApiTest implements GatewayTest {
     @Client("/")
     HttpClient http;
 
-    /** One method, since a drained node stays drained: the steps share the gateway's one node. */
+    /** One method: the steps share the gateway's one node, each leaving it as the next expects. */
     @Test
-    void adminDisablesAndEnablesATypeThenDrainsTheNode() throws Exception {
+    void adminDisablesAndEnablesATypeThenDrainsAndUndrainsTheNode() throws Exception {
         Api admin = new Api(http, ADMIN_KEY);
         JsonNode member = admin.get("/v1/cluster").json().path("members").get(0);
         String id = member.path("id").asText();
@@ -51,6 +51,15 @@ class ClusterApiTest implements GatewayTest {
             assertThat(System.nanoTime()).as("DRAINED within " + WAIT).isLessThan(deadline);
             Thread.sleep(100);
         }
+        assertThat(admin.as(submitter).post("/v1/cluster/members/" + id + "/undrain", "{}").status()).isEqualTo(403);
+
+        Api.Reply undrained = admin.post("/v1/cluster/members/" + id + "/undrain", "{}");
+        assertThat(undrained.status()).isEqualTo(200);
+        assertThat(undrained.json().path("state").asText()).isEqualTo("ACTIVE");
+        awaitTypes(admin, "the listing has echo after the undrain", true);
+        Api.Reply ran = admin.post("/v1/run/echo", "{\"back\": true}");
+        assertThat(ran.status()).isEqualTo(200);
+        assertThat(ran.json().path("status").asText()).isEqualTo("SUCCEEDED");
     }
 
     private static void awaitTypes(Api admin, String what, boolean hasEcho) throws InterruptedException {

@@ -49,6 +49,12 @@ public class ClusterController {
         return ClusterView.MemberView.of(admin.drain(id));
     }
 
+    /** A drained member takes tasks again. */
+    @Post("/members/{id}/undrain")
+    public ClusterView.MemberView undrain(String id) {
+        return ClusterView.MemberView.of(admin.undrain(id));
+    }
+
     @Post("/members/{id}/types/{type}/disable")
     public ClusterView.MemberView disable(String id, String type) {
         return ClusterView.MemberView.of(admin.disableType(id, type));

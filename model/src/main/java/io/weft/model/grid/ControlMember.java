@@ -8,23 +8,24 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 
 /**
- * An operator's order, sent to one member through the executor: drain it, or disable or enable one
+ * An operator's order, sent to one member through the executor: drain it or put it back to work, or
+ * disable or enable one
  * task type on it. It lives here, not in the node module, because clients send it and must not import
  * the node. It answers the member's entry as published after the change.
  */
 public final class ControlMember implements Callable<MemberInfo>, HazelcastInstanceAware {
 
     /** What to do. */
-    public enum Action { DRAIN, DISABLE_TYPE, ENABLE_TYPE }
+    public enum Action { DRAIN, UNDRAIN, DISABLE_TYPE, ENABLE_TYPE }
 
     private final Action action;
     private final String type;
     private transient HazelcastInstance hazelcast;
 
-    /** @param type the task type for {@code DISABLE_TYPE} and {@code ENABLE_TYPE}; null for {@code DRAIN} */
+    /** @param type the task type for {@code DISABLE_TYPE} and {@code ENABLE_TYPE}; null for the others */
     public ControlMember(Action action, String type) {
         Checks.notNull("action", action);
-        if (action != Action.DRAIN) {
+        if (action == Action.DISABLE_TYPE || action == Action.ENABLE_TYPE) {
             Checks.notNull("type", type);
         }
         this.action = action;
@@ -52,6 +53,7 @@ public final class ControlMember implements Callable<MemberInfo>, HazelcastInsta
         }
         return switch (action) {
             case DRAIN -> control.drain();
+            case UNDRAIN -> control.undrain();
             case DISABLE_TYPE, ENABLE_TYPE -> control.setTypeEnabled(type, action == Action.ENABLE_TYPE)
                     .orElseThrow(() -> new NoSuchElementException("member " + hazelcast.getCluster().getLocalMember().getUuid()
                             + " has no handler for task type '" + type + "'"));

@@ -9,6 +9,9 @@ public interface MemberControl {
     /** Stops taking new tasks and lets running ones finish; returns the node's entry as now published. */
     MemberInfo drain();
 
+    /** Takes tasks again after a drain (running ones were never stopped); returns the entry as now published. */
+    MemberInfo undrain();
+
     /** Stops (or resumes) taking tasks of {@code type}; empty when the node has no handler for it. */
     Optional<MemberInfo> setTypeEnabled(String type, boolean enabled);
 }

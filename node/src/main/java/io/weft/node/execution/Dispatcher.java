@@ -95,6 +95,14 @@ public final class Dispatcher {
         lanes.values().forEach(lane -> lane.clear().forEach(task -> held.remove(task.id())));
     }
 
+    /**
+     * Takes tasks again after {@link #drain}. The ones that waited in the grid meanwhile come as they
+     * come to any node: new dispatches, and the sweep.
+     */
+    public void undrain() {
+        draining = false;
+    }
+
     /** Stops or resumes taking tasks of one type; false if this node has no handler for it. */
     public boolean setTypeEnabled(String type, boolean enabled) {
         TypeLane lane = lanes.get(type);

@@ -66,6 +66,16 @@ public final class MemberStatus implements MemberControl, Runnable {
     }
 
     @Override
+    public synchronized MemberInfo undrain() {
+        if (state != MemberState.ACTIVE) {
+            LOG.info("node {} takes tasks again", started.memberId());
+            dispatcher.undrain();
+            state = MemberState.ACTIVE;
+        }
+        return refresh();
+    }
+
+    @Override
     public synchronized Optional<MemberInfo> setTypeEnabled(String type, boolean enabled) {
         if (!dispatcher.setTypeEnabled(type, enabled)) {
             return Optional.empty();
