@@ -35,8 +35,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A result larger than the gateway's whole heap goes up and comes back through it: the gateway runs in
  * a JVM of its own capped at {@value #GATEWAY_HEAP_MB} MiB (and exits on an OutOfMemoryError), a client
- * of a storage node in this JVM. CI sends {@value #DEFAULT_MB} MiB; {@code -Dweft.large.gateway.mb=1024}
- * sends 1 GiB.
+ * of a storage node in this JVM. CI sends {@value #DEFAULT_MB} MiB; 1 GiB, with a test JVM big enough to
+ * store it: {@code mvn -B -pl gateway -am test -Dtest=LargeUploadTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dweft.large.gateway.mb=1024 -Dweft.test.heap=4g}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
