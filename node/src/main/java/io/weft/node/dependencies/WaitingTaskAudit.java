@@ -7,13 +7,12 @@ import io.weft.model.grid.GridNames;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskStatus;
+import io.weft.node.failover.Audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The safety net under {@link SettledResultListener}. A settlement's event is lost if the member that
@@ -21,19 +20,17 @@ import org.slf4j.LoggerFactory;
  * produced gets no event at all. So each node looks now and then at the WAITING tasks its partitions
  * hold that have not moved for a while, and applies what their inputs' current state says.
  */
-public final class WaitingTaskAudit implements Runnable {
+public final class WaitingTaskAudit extends Audit {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WaitingTaskAudit.class);
     private static final int BATCH = 1_000;
 
-    private final HazelcastInstance hazelcast;
     private final IMap<String, Task> tasks;
     private final TaskGraph graph;
     private final Clock clock;
     private final Duration quietFor;
 
     public WaitingTaskAudit(HazelcastInstance hazelcast, TaskGraph graph, Clock clock, Duration quietFor) {
-        this.hazelcast = hazelcast;
+        super(hazelcast, "waiting audit");
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.graph = graph;
         this.clock = clock;
@@ -41,20 +38,6 @@ public final class WaitingTaskAudit implements Runnable {
     }
 
     @Override
-    public void run() {
-        try {
-            int count = audit();
-            if (count > 0) {
-                LOG.info("waiting audit moved {} tasks whose inputs had settled without telling them", count);
-            }
-        } catch (RuntimeException e) {
-            if (hazelcast.getLifecycleService().isRunning()) {
-                LOG.warn("waiting audit failed; the next one tries again", e);
-            }
-        }
-    }
-
-    /** One pass; returns how many tasks moved. */
     public int audit() {
         long before = clock.millis() - quietFor.toMillis();
         Set<String> quiet = tasks.localKeySet(Predicates.and(Predicates.equal("status", TaskStatus.WAITING.name()),

@@ -10,6 +10,7 @@ import io.weft.model.result.ResultMeta;
 import io.weft.model.result.ResultStatus;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskStatus;
+import io.weft.node.failover.Audit;
 import io.weft.node.registry.MemberRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The safety net under what a task's completion sets off once it is written: submitting the
@@ -32,14 +31,11 @@ import org.slf4j.LoggerFactory;
  * <p>Only tasks finished within {@link #LOOK_BACK} are looked at, so the cost stays flat however many
  * tasks a session keeps; the audit runs every 30 s and after a member leaves, well inside it.
  */
-public final class CompletionAudit implements Runnable {
+public final class CompletionAudit extends Audit {
 
     /** How far back finished tasks are looked at. */
     public static final Duration LOOK_BACK = Duration.ofMinutes(10);
 
-    private static final Logger LOG = LoggerFactory.getLogger(CompletionAudit.class);
-
-    private final HazelcastInstance hazelcast;
     private final IMap<String, Task> tasks;
     private final IMap<String, ResultMeta> results;
     private final TaskGraph graph;
@@ -49,7 +45,7 @@ public final class CompletionAudit implements Runnable {
 
     /** @param quietFor how long a task must have been finished before it is audited: its member's own effects come first */
     public CompletionAudit(HazelcastInstance hazelcast, TaskGraph graph, MemberRegistry registry, Clock clock, Duration quietFor) {
-        this.hazelcast = hazelcast;
+        super(hazelcast, "completion audit");
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.results = hazelcast.getMap(GridNames.RESULTS);
         this.graph = graph;
@@ -59,20 +55,6 @@ public final class CompletionAudit implements Runnable {
     }
 
     @Override
-    public void run() {
-        try {
-            int count = audit();
-            if (count > 0) {
-                LOG.info("completion audit did what {} finished tasks had left undone", count);
-            }
-        } catch (RuntimeException e) {
-            if (hazelcast.getLifecycleService().isRunning()) {
-                LOG.warn("completion audit failed; the next one tries again", e);
-            }
-        }
-    }
-
-    /** One pass; returns how many tasks had an effect missing. */
     public int audit() {
         long now = clock.millis();
         Set<String> finished = tasks.localKeySet(Predicates.and(

@@ -1,0 +1,41 @@
+package io.weft.node.failover;
+
+import com.hazelcast.core.HazelcastInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A periodic pass over this node's partitions that does what an event lost with a member, or a member
+ * that died halfway, left undone. A failed pass is logged and left to the next one; while the member
+ * shuts down it is not even logged.
+ */
+public abstract class Audit implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
+
+    private final HazelcastInstance hazelcast;
+    private final String name;
+
+    /** @param name how the log names this audit */
+    protected Audit(HazelcastInstance hazelcast, String name) {
+        this.hazelcast = hazelcast;
+        this.name = name;
+    }
+
+    /** One pass; returns how many tasks it put right. */
+    public abstract int audit();
+
+    @Override
+    public final void run() {
+        try {
+            int count = audit();
+            if (count > 0) {
+                LOG.info("{} put right {} tasks that a lost event or a dead member had left undone", name, count);
+            }
+        } catch (RuntimeException e) {
+            if (hazelcast.getLifecycleService().isRunning()) {
+                LOG.warn("{} failed; the next pass tries again", name, e);
+            }
+        }
+    }
+}
