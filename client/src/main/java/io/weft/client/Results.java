@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class Results {
 
     public static final Duration DEFAULT_TTL = ResultMeta.DEFAULT_TTL;
-    public static final Duration MAX_TTL = Duration.ofDays(365);
+    public static final Duration MAX_TTL = ResultMeta.MAX_TTL;
 
     private final IMap<String, ResultMeta> results;
     private final IMap<String, byte[]> chunks;

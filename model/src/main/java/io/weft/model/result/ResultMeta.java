@@ -20,6 +20,8 @@ public record ResultMeta(String id, String sessionId, String name, String conten
     public static final int DEFAULT_CHUNK_SIZE = 1 << 20;
     /** How long a result lives when its creator does not say. */
     public static final Duration DEFAULT_TTL = Duration.ofDays(1);
+    /** The longest life anyone, a user or a handler, may give a result. */
+    public static final Duration MAX_TTL = Duration.ofDays(365);
 
     public ResultMeta {
         Checks.id("id", id);

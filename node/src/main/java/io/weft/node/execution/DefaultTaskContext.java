@@ -23,6 +23,7 @@ import io.weft.node.registry.MemberRegistry;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,8 +143,9 @@ final class DefaultTaskContext implements TaskContext {
     }
 
     @Override
-    public String createResult(String name, String contentType) {
-        return NewResult.store(hazelcast, task.sessionId(), name, contentType, ResultMeta.DEFAULT_TTL, clock.instant()).id();
+    public String createResult(String name, String contentType, Duration ttl) {
+        Duration life = Checks.duration("ttl", ttl, Duration.ofSeconds(1), ResultMeta.MAX_TTL);
+        return NewResult.store(hazelcast, task.sessionId(), name, contentType, life, clock.instant()).id();
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.weft.node.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.weft.model.result.ResultMeta;
 import io.weft.model.task.TaskSpec;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
@@ -55,9 +57,17 @@ public interface TaskContext {
 
     /**
      * Creates a result in this session, to write or for subtasks to produce and consume; it expires
-     * after a day. Returns its id.
+     * after a day ({@link ResultMeta#DEFAULT_TTL}). Returns its id.
      */
-    String createResult(String name, String contentType);
+    default String createResult(String name, String contentType) {
+        return createResult(name, contentType, ResultMeta.DEFAULT_TTL);
+    }
+
+    /**
+     * Creates a result in this session, as {@link #createResult(String, String)} does, that expires
+     * {@code ttl} from now (at least a second, at most {@link ResultMeta#MAX_TTL}). Returns its id.
+     */
+    String createResult(String name, String contentType, Duration ttl);
 
     /**
      * Submits subtasks into this session, with this task as their parent; returns their ids. A
