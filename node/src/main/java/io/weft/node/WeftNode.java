@@ -73,6 +73,10 @@ public final class WeftNode implements AutoCloseable {
     private static final int WAITING_AUDIT_SECONDS = 30;
     /** How long a finished task is left to its own member before the completion audit looks at it. */
     private static final Duration COMPLETION_QUIET = Duration.ofSeconds(2);
+    /** The completion audit after a member leaves reads the tasks finished this long ago or less. */
+    private static final Duration COMPLETION_LOOK_BACK_AFTER_DEPARTURE = Duration.ofMinutes(10);
+    /** The periodic completion audit: a dead client's unfinished cancel is all it is for. */
+    private static final Duration COMPLETION_AUDIT_INTERVAL = Duration.ofMinutes(5);
 
     private final NodeSettings settings;
     private final HazelcastInstance hazelcast;
@@ -224,17 +228,20 @@ public final class WeftNode implements AutoCloseable {
 
     /**
      * Waiting tasks are woken by their inputs' settlement events, and a completion's effects (follow-up,
-     * aborted outputs) are applied by the member that wrote it; audits every {@value #WAITING_AUDIT_SECONDS} s,
-     * and after a member leaves, catch what was lost with a member.
+     * aborted outputs) are applied by the member that wrote it; audits after a member leaves, and now and
+     * then, catch what was lost with a member.
      */
     private void startDependencies() {
         SettledResultListener.listen(hazelcast, graph, workers);
         WaitingTaskAudit waiting = new WaitingTaskAudit(hazelcast, graph, settings.clock(),
                 Duration.ofSeconds(WAITING_AUDIT_SECONDS));
-        CompletionAudit completions = new CompletionAudit(hazelcast, graph, registry, settings.clock(),
-                COMPLETION_QUIET);
+        CompletionAudit recentCompletions = new CompletionAudit(hazelcast, graph, registry, settings.clock(),
+                COMPLETION_QUIET, COMPLETION_AUDIT_INTERVAL.plus(COMPLETION_AUDIT_INTERVAL.dividedBy(5)));
+        CompletionAudit afterDeparture = new CompletionAudit(hazelcast, graph, registry, settings.clock(),
+                COMPLETION_QUIET, COMPLETION_LOOK_BACK_AFTER_DEPARTURE);
         duties.scheduleWithFixedDelay(waiting, WAITING_AUDIT_SECONDS, WAITING_AUDIT_SECONDS, TimeUnit.SECONDS);
-        duties.scheduleWithFixedDelay(completions, WAITING_AUDIT_SECONDS, WAITING_AUDIT_SECONDS, TimeUnit.SECONDS);
+        long every = COMPLETION_AUDIT_INTERVAL.toMillis();
+        duties.scheduleWithFixedDelay(recentCompletions, every, every, TimeUnit.MILLISECONDS);
         hazelcast.getCluster().addMembershipListener(new MembershipAdapter() {
             @Override
             public void memberRemoved(MembershipEvent event) {
@@ -242,7 +249,7 @@ public final class WeftNode implements AutoCloseable {
                 // completions it wrote last must also have been quiet long enough to be audited.
                 long settled = settings.sweepInterval().toMillis();
                 duties.schedule(waiting, settled, TimeUnit.MILLISECONDS);
-                duties.schedule(completions, Math.max(settled, COMPLETION_QUIET.toMillis() + 100), TimeUnit.MILLISECONDS);
+                duties.schedule(afterDeparture, Math.max(settled, COMPLETION_QUIET.toMillis() + 100), TimeUnit.MILLISECONDS);
             }
         });
     }

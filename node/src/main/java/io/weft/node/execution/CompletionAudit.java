@@ -2,6 +2,7 @@ package io.weft.node.execution;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import io.weft.model.Ids;
 import io.weft.model.grid.GridNames;
@@ -14,6 +15,7 @@ import io.weft.node.failover.Audit;
 import io.weft.node.registry.MemberRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +30,12 @@ import java.util.stream.Collectors;
  * them. So each node looks now and then at the tasks its partitions hold that finished lately and
  * does again what is missing; both effects are idempotent (the follow-up's key, the abort's condition).
  *
- * <p>Only tasks finished within {@link #LOOK_BACK} are looked at, so the cost stays flat however many
- * tasks a session keeps; the audit runs every 30 s and after a member leaves, well inside it.
+ * <p>Only tasks finished within the look-back are read, through the (status, updatedAt) index, and of
+ * the successes only those with a follow-up, so a pass costs what finished lately, not what the grid
+ * keeps. A member's death is what opens the gap, so a pass follows every departure; a slow periodic
+ * pass covers a client that died between its cancel and the abort of the outputs.
  */
 public final class CompletionAudit extends Audit {
-
-    /** How far back finished tasks are looked at. */
-    public static final Duration LOOK_BACK = Duration.ofMinutes(10);
 
     private final IMap<String, Task> tasks;
     private final IMap<String, ResultMeta> results;
@@ -42,9 +43,14 @@ public final class CompletionAudit extends Audit {
     private final FollowUps followUps;
     private final Clock clock;
     private final Duration quietFor;
+    private final Duration lookBack;
 
-    /** @param quietFor how long a task must have been finished before it is audited: its member's own effects come first */
-    public CompletionAudit(HazelcastInstance hazelcast, TaskGraph graph, MemberRegistry registry, Clock clock, Duration quietFor) {
+    /**
+     * @param quietFor how long a task must have been finished before it is audited: its member's own effects come first
+     * @param lookBack how long ago the earliest task a pass reads may have finished
+     */
+    public CompletionAudit(HazelcastInstance hazelcast, TaskGraph graph, MemberRegistry registry, Clock clock, Duration quietFor,
+                           Duration lookBack) {
         super(hazelcast, "completion audit");
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.results = hazelcast.getMap(GridNames.RESULTS);
@@ -52,23 +58,27 @@ public final class CompletionAudit extends Audit {
         this.followUps = new FollowUps(hazelcast, graph, registry, clock);
         this.clock = clock;
         this.quietFor = quietFor;
+        this.lookBack = lookBack;
     }
 
     @Override
     public int audit() {
         long now = clock.millis();
-        Set<String> finished = tasks.localKeySet(Predicates.and(
-                Predicates.in("status", TaskStatus.SUCCEEDED.name(), TaskStatus.FAILED.name(), TaskStatus.CANCELLED.name()),
-                Predicates.between("updatedAt", now - LOOK_BACK.toMillis(), now - quietFor.toMillis())));
-        if (finished.isEmpty()) {
-            return 0;
+        List<Task> withFollowUp = finishedLately(TaskStatus.SUCCEEDED, Predicates.notEqual("then", null), now).stream()
+                .filter(t -> t.spec().options().then() != null).toList();
+        List<Task> endedWithOutputs = new ArrayList<>();
+        for (TaskStatus ended : List.of(TaskStatus.FAILED, TaskStatus.CANCELLED)) {
+            finishedLately(ended, null, now).stream().filter(t -> !t.spec().outputs().isEmpty()).forEach(endedWithOutputs::add);
         }
-        Collection<Task> candidates = tasks.getAll(finished).values();
-        List<Task> withFollowUp = candidates.stream()
-                .filter(t -> t.status() == TaskStatus.SUCCEEDED && t.spec().options().then() != null).toList();
-        List<Task> failedWithOutputs = candidates.stream()
-                .filter(t -> t.status() != TaskStatus.SUCCEEDED && !t.spec().outputs().isEmpty()).toList();
-        return submitMissingFollowUps(withFollowUp) + abortOrphanedOutputs(failedWithOutputs);
+        return submitMissingFollowUps(withFollowUp) + abortOrphanedOutputs(endedWithOutputs);
+    }
+
+    /** This node's tasks of {@code status} that finished within the look-back and are quiet, and match {@code also}. */
+    private Collection<Task> finishedLately(TaskStatus status, Predicate<String, Task> also, long now) {
+        Predicate<String, Task> lately = Predicates.and(Predicates.equal("status", status.name()),
+                Predicates.between("updatedAt", now - lookBack.toMillis(), now - quietFor.toMillis()));
+        Set<String> ids = tasks.localKeySet(also == null ? lately : Predicates.and(lately, also));
+        return ids.isEmpty() ? List.of() : tasks.getAll(ids).values();
     }
 
     /** Aborts the outputs that ended tasks still own uncompleted; reads first, so a pass over done work writes nothing. */

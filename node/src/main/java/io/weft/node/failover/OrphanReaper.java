@@ -9,6 +9,7 @@ import com.hazelcast.query.Predicates;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.RequeueOrphan;
 import io.weft.model.task.Task;
+import io.weft.model.task.TaskStatus;
 import io.weft.node.execution.Dispatcher;
 import io.weft.node.execution.DueTask;
 import io.weft.node.metrics.NodeMetrics;
@@ -65,7 +66,7 @@ public final class OrphanReaper implements MembershipListener {
     /** Requeues every task RUNNING on {@code deadMember}; returns how many. */
     public int requeueTasksOf(String deadMember) {
         Map<String, Task> requeued = tasks.executeOnEntries(new RequeueOrphan(deadMember, clock.millis()),
-                Predicates.equal("worker", deadMember));
+                Predicates.and(Predicates.equal("status", TaskStatus.RUNNING.name()), Predicates.equal("worker", deadMember)));
         int count = (int) requeued.values().stream().filter(Objects::nonNull).count();
         requeued.values().stream().filter(Objects::nonNull).forEach(counts::record);
         requeued.values().stream().filter(Objects::nonNull).map(DueTask::of).forEach(dispatcher::accept);

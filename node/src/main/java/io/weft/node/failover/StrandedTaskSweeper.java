@@ -26,10 +26,16 @@ import org.slf4j.LoggerFactory;
  * come and go, and a journal that overflows drops old events. So each node looks, every interval, at
  * the partitions it owns for tasks that should be moving and are not: QUEUED for a whole interval and
  * held by no lane here, SCHEDULED past their due time, RUNNING on a member that is gone.
+ *
+ * <p>The QUEUED look is taken every {@value #QUEUED_EVERY}th pass only. Under load most queued tasks are
+ * legitimately old (they wait for a slot in a lane here), so that look reads every one of them and asks
+ * the dispatcher about each: a cost that grows with the queue, for an event that is missed only when the
+ * scheduler job restarts or its journal overflows. The other looks read only what is overdue or running.
  */
 public final class StrandedTaskSweeper implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StrandedTaskSweeper.class);
+    static final int QUEUED_EVERY = 5;
 
     private final HazelcastInstance hazelcast;
     private final IMap<String, Task> tasks;
@@ -39,6 +45,7 @@ public final class StrandedTaskSweeper implements Runnable {
     private final Duration interval;
     private final PausedSessions paused;
     private final SessionCounts counts;
+    private int passes;
 
     public StrandedTaskSweeper(HazelcastInstance hazelcast, Dispatcher dispatcher, NodeMetrics metrics, Clock clock,
                                Duration interval, PausedSessions paused, SessionCounts counts) {
@@ -97,23 +104,29 @@ public final class StrandedTaskSweeper implements Runnable {
         return Predicates.and(query, Predicates.not(Predicates.in("sessionId", held.toArray(new String[0]))));
     }
 
-    /** One pass; returns how many tasks it moved on. */
-    public int sweep() {
-        long now = clock.millis();
-        long before = now - interval.toMillis();
-        int moved = 0;
+    /** QUEUED tasks that have waited a whole interval and that no lane here holds: offered again. */
+    private int offerQueuedNotHeld(long before) {
         Set<String> queued = tasks.localKeySet(notPaused(Predicates.and(Predicates.equal("status", TaskStatus.QUEUED.name()),
                 Predicates.lessThan("updatedAt", before))));
         Set<String> notHeld = new HashSet<>();
         queued.stream().filter(id -> !dispatcher.holds(id)).forEach(notHeld::add);
+        int offered = 0;
         if (!notHeld.isEmpty()) {
             for (Task task : tasks.getAll(notHeld).values()) {
                 if (task.status() == TaskStatus.QUEUED) {
                     dispatcher.accept(DueTask.of(task));
-                    moved++;
+                    offered++;
                 }
             }
         }
+        return offered;
+    }
+
+    /** One pass; returns how many tasks it moved on. */
+    public int sweep() {
+        long now = clock.millis();
+        long before = now - interval.toMillis();
+        int moved = passes++ % QUEUED_EVERY == 0 ? offerQueuedNotHeld(before) : 0;
         Set<String> overdue = tasks.localKeySet(Predicates.and(Predicates.equal("status", TaskStatus.SCHEDULED.name()),
                 Predicates.lessThan("dueAt", before)));
         for (Task task : tasks.getAll(overdue).values()) {
