@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The Java entry to Weft, one service per domain: {@link #sessions()}, {@link #tasks()},
- * {@link #results()}, {@link #events()}, {@link #schedules()}, {@link #logs()}, {@link #cluster()}. Works over a Hazelcast client ({@link #connect}) or inside a
+ * {@link #results()}, {@link #events()}, {@link #schedules()}, {@link #logs()}, {@link #hooks()}, {@link #cluster()}. Works over a Hazelcast client ({@link #connect}) or inside a
  * member's JVM ({@link #embedded}); both see the same cluster the same way. Thread-safe.
  */
 public final class WeftClient implements AutoCloseable {
@@ -25,6 +25,7 @@ public final class WeftClient implements AutoCloseable {
     private final Schedules schedules;
     private final Logs logs;
     private final ClusterAdmin cluster;
+    private final Hooks hooks;
 
     private WeftClient(HazelcastInstance hazelcast, boolean ownsInstance, Clock clock) {
         this.hazelcast = hazelcast;
@@ -37,6 +38,7 @@ public final class WeftClient implements AutoCloseable {
         this.schedules = new Schedules(hazelcast, sessions, members, clock);
         this.logs = new Logs(hazelcast);
         this.cluster = new ClusterAdmin(hazelcast, members);
+        this.hooks = new Hooks(hazelcast, sessions, clock);
     }
 
     /** Connects as a Hazelcast client; Weft's serializers are added to {@code config}. */
@@ -78,6 +80,11 @@ public final class WeftClient implements AutoCloseable {
     /** The log lines handlers wrote, per task, and as a stream per session. */
     public Logs logs() {
         return logs;
+    }
+
+    /** Webhooks on task and session events, and their deliveries. */
+    public Hooks hooks() {
+        return hooks;
     }
 
     /** The cluster's nodes and the task types each serves, kept locally up to date by events. */

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClientModeTest {
 
+    /** The node's allow-list; no receiver listens there: only registrations are checked here. */
+    static final String ALLOWED_HOOKS = "http://127.0.0.1:9/hooks/";
+
     String cluster = "gw-client-" + UUID.randomUUID().toString().substring(0, 8);
     WeftNode node;
     EmbeddedServer server;
@@ -32,7 +35,8 @@ class ClientModeTest {
 
     @BeforeAll
     void aNodeAndAGatewayConnectedToIt() {
-        node = WeftNode.start(NodeSettings.builder().clusterName(cluster).metricsPort(0).members(List.of("127.0.0.1")).build());
+        node = WeftNode.start(NodeSettings.builder().clusterName(cluster).metricsPort(0).members(List.of("127.0.0.1"))
+                .httpAllow(List.of(ALLOWED_HOOKS)).build());
         String address = "127.0.0.1:" + node.hazelcast().getCluster().getLocalMember().getAddress().getPort();
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("weft.cluster-name", cluster, "weft.members", address,
                 "weft.admin-key", GatewayTest.ADMIN_KEY, "micronaut.server.port", "-1", "micronaut.server.host", "127.0.0.1"));
@@ -68,6 +72,21 @@ class ClientModeTest {
 
     @Test
     @Order(2)
+    void clientGatewayChecksHookUrlsAgainstTheAllowListTheNodesPublished() {
+        Api api = new Api(http, GatewayTest.ADMIN_KEY);
+
+        Api.Reply allowed = api.post("/v1/hooks", "{\"events\": [\"TASK_FAILED\"], \"url\": \"" + ALLOWED_HOOKS + "a\"}");
+        Api.Reply refused = api.post("/v1/hooks", "{\"events\": [\"TASK_FAILED\"], \"url\": \"http://127.0.0.1:9/other\"}");
+
+        assertThat(allowed.status()).as(allowed.text()).isEqualTo(201);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.json().path("field").asText()).isEqualTo("url");
+        assertThat(refused.json().path("detail").asText()).contains(ALLOWED_HOOKS);
+        assertThat(api.delete("/v1/hooks/" + allowed.json().path("id").asText()).status()).isEqualTo(204);
+    }
+
+    @Test
+    @Order(3)
     void gatewayIsNotReadyWhileTheClusterIsGoneAndReadyWhenItComesBack() {
         Api api = new Api(http, GatewayTest.ADMIN_KEY);
         int port = node.hazelcast().getCluster().getLocalMember().getAddress().getPort();

@@ -16,6 +16,9 @@ import io.weft.model.task.TaskStatus;
 import io.weft.node.config.MemberConfigFactory;
 import io.weft.node.config.NodeSettings;
 import io.weft.node.config.ResultLimitsPlan;
+import io.weft.node.config.HookDeliveryPlan;
+import io.weft.model.hook.DeliveryPolicy;
+import io.weft.node.hooks.HookDeliveryEngine;
 import io.weft.node.config.SlotPlan;
 import io.weft.node.dependencies.SettledResultListener;
 import io.weft.node.dependencies.WaitingTaskAudit;
@@ -36,7 +39,7 @@ import io.weft.node.metrics.NodeMetrics;
 import io.weft.node.registry.MemberRegistry;
 import io.weft.node.registry.MemberStatus;
 import io.weft.node.logs.TaskLogWriter;
-import io.weft.node.registry.ResultLimitsPublisher;
+import io.weft.node.registry.SettingsPublisher;
 import io.weft.node.schedules.ScheduleFirer;
 import io.weft.node.scheduling.SchedulerJob;
 import io.weft.node.sessions.CountRepair;
@@ -97,6 +100,7 @@ public final class WeftNode implements AutoCloseable {
     private final TaskLogWriter taskLogs;
     private ScheduleFirer scheduleFirer;
     private MemberStatus memberStatus;
+    private HookDeliveryEngine hooks;
     private volatile boolean stopped;
 
     private WeftNode(NodeSettings settings, HazelcastInstance hazelcast, HandlerCatalog handlers, SlotPlan slots) {
@@ -137,7 +141,7 @@ public final class WeftNode implements AutoCloseable {
     public static WeftNode start(NodeSettings settings, List<TaskHandler> extraHandlers) {
         // The http connector needs the node's allow-list, which the service loader cannot pass it.
         List<TaskHandler> extra = new ArrayList<>(extraHandlers);
-        extra.add(new HttpHandler(settings.httpAllow()));
+        extra.add(new HttpHandler(settings.httpAllowList()));
         HandlerCatalog handlers = HandlerCatalog.discover(WeftNode.class.getClassLoader(), extra)
                 .only(settings.taskTypes());
         Config config = MemberConfigFactory.create(settings, NodeSerializers.all());
@@ -149,13 +153,15 @@ public final class WeftNode implements AutoCloseable {
         config.setUserContext(userContext);
         SlotPlan slots = new SlotPlan(settings, config);
         ResultLimits limits = ResultLimitsPlan.resolve(settings, config);
+        DeliveryPolicy hookPolicy = HookDeliveryPlan.resolve(settings, config);
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(config);
         try {
             WeftNode node = new WeftNode(settings, hazelcast, handlers, slots);
             // The member copied the config's context when it started: add to the member's own map.
             hazelcast.getUserContext().put(UserContextKeys.INTERRUPTER, node.running);
-            new ResultLimitsPublisher(hazelcast, limits).start();
+            new SettingsPublisher(hazelcast, limits, settings.httpAllowList()).start();
             node.startSessions();
+            node.startHooks(hookPolicy);
             handle.complete(node);
             node.startDuties();
             return node;
@@ -190,6 +196,13 @@ public final class WeftNode implements AutoCloseable {
         pausedSessions.start();
         hazelcast.getUserContext().put(UserContextKeys.SESSION_GATE, pausedSessions);
         hazelcast.getUserContext().put(UserContextKeys.TASK_LOGS, taskLogs.start());
+    }
+
+    /** Before the node takes tasks: every task that ends from now on is seen by the hooks. */
+    private void startHooks(DeliveryPolicy policy) {
+        hooks = HookDeliveryEngine.start(hazelcast, settings.httpAllowList(), policy, settings.clock(),
+                settings.sweepInterval(), named("weft-hook"), metrics);
+        hazelcast.getUserContext().put(UserContextKeys.HOOK_GATE, hooks);
     }
 
     private void startDuties() {
@@ -375,6 +388,9 @@ public final class WeftNode implements AutoCloseable {
             scheduleFirer.close();
         }
         taskLogs.close();
+        if (hooks != null) {
+            hooks.close();
+        }
         pausedSessions.close();
         sessionCounts.close();
         duties.shutdownNow();

@@ -18,6 +18,9 @@ import java.time.Duration;
  * @param maxQueuedTasks past this many QUEUED tasks in the cluster, submissions get 429.
  *                       Default {@value #DEFAULT_MAX_QUEUED_TASKS}
  * @param maxRunTimeout  the longest {@code timeout} a {@code POST /v1/run} may wait. Default 5 minutes
+ * @param httpAllow      the embedded node's {@code WEFT_HTTP_ALLOW} (URL prefixes of the {@code http} type and of hooks)
+ * @param hookBackoff    the embedded node's {@code WEFT_HOOK_BACKOFF}
+ * @param hookMaxAttempts the embedded node's {@code WEFT_HOOK_MAX_ATTEMPTS}
  */
 @ConfigurationProperties(WeftProperties.PREFIX)
 public record WeftProperties(@Nullable String clusterName,
@@ -26,7 +29,10 @@ public record WeftProperties(@Nullable String clusterName,
                              @Nullable String slots,
                              @Nullable String adminKey,
                              @Bindable(defaultValue = "100000") long maxQueuedTasks,
-                             @Bindable(defaultValue = "PT5M") Duration maxRunTimeout) {
+                             @Bindable(defaultValue = "PT5M") Duration maxRunTimeout,
+                             @Nullable String httpAllow,
+                             @Nullable String hookBackoff,
+                             @Nullable Integer hookMaxAttempts) {
 
     public static final String PREFIX = "weft";
     public static final long DEFAULT_MAX_QUEUED_TASKS = 100_000;

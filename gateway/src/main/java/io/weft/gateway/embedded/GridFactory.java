@@ -63,6 +63,15 @@ public class GridFactory {
         if (properties.slots() != null) {
             env.put("WEFT_SLOTS", properties.slots());
         }
+        if (properties.httpAllow() != null) {
+            env.put("WEFT_HTTP_ALLOW", properties.httpAllow());
+        }
+        if (properties.hookBackoff() != null) {
+            env.put("WEFT_HOOK_BACKOFF", properties.hookBackoff());
+        }
+        if (properties.hookMaxAttempts() != null) {
+            env.put("WEFT_HOOK_MAX_ATTEMPTS", String.valueOf(properties.hookMaxAttempts()));
+        }
         return env;
     }
 }

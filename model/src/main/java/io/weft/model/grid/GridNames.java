@@ -13,6 +13,12 @@ public final class GridNames {
     public static final String SETTINGS = "weft.settings";
     /** The key of the {@code ResultLimits} in {@link #SETTINGS}. */
     public static final String RESULT_LIMITS = "result-limits";
+    /** The key of the {@code UrlAllowList} in {@link #SETTINGS}: where the nodes may send HTTP requests. */
+    public static final String HTTP_ALLOW = "http-allow";
+    /** Hook id to its {@code Hook}: a webhook, its scope, events, URL and signing secret. */
+    public static final String HOOKS = "weft.hooks";
+    /** Delivery id to its {@code HookDelivery}: one event told to one hook, with its attempts. */
+    public static final String HOOK_DELIVERIES = "weft.hook-deliveries";
     /**
      * Session id to the bytes of every result it ever completed: never less than what it holds, so
      * an upload that fits under the quota by it needs no exact (scanning) count.

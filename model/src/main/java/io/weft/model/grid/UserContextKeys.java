@@ -18,6 +18,8 @@ public final class UserContextKeys {
     public static final String TASK_LOGS = "weft.task-logs";
     /** A {@link MemberControl}: drains the node or turns one of its task types off and on. */
     public static final String MEMBER_CONTROL = "weft.member-control";
+    /** A {@link HookGate}: this member's view of the hooks. */
+    public static final String HOOK_GATE = "weft.hook-gate";
     /** The node itself (its type is the node module's business). */
     public static final String NODE = "weft.node";
 

@@ -60,6 +60,14 @@ import io.weft.model.schedule.MisfirePolicy;
 import io.weft.model.schedule.Schedule;
 import io.weft.model.schedule.ScheduleSpec;
 import io.weft.model.schedule.ScheduleState;
+import io.weft.model.grid.LeaseDelivery;
+import io.weft.model.grid.RecordDeliveryAttempt;
+import io.weft.model.hook.DeliveryAttempt;
+import io.weft.model.hook.Hook;
+import io.weft.model.hook.HookDelivery;
+import io.weft.model.hook.HookEvent;
+import io.weft.model.hook.HookScope;
+import io.weft.model.http.UrlAllowList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -204,6 +212,24 @@ class WeftSerializersTest {
 
         assertThat(roundTrip(creation)).isEqualTo(creation);
         assertThat(roundTrip(change)).isEqualTo(change);
+    }
+
+    @Test
+    void hooksDeliveriesTheirProcessorsAndTheAllowListSurviveARoundTrip() {
+        Hook hook = new Hook("h-1", HookScope.KEY, "k-a", Set.of(HookEvent.TASK_FAILED, HookEvent.SESSION_FINISHED),
+                "http://127.0.0.1:9000/hooks/a", "0123456789abcdef0123456789abcdef", T0);
+        HookDelivery pending = HookDelivery.create("h-1", "task:t-1:failed", HookEvent.TASK_FAILED, "s-1", "t-1", "{\"a\":1}", T0)
+                .recorded(new DeliveryAttempt(1, at(1), MEMBER, 0, "ConnectException", 12), 3, at(5));
+        HookDelivery delivered = pending.recorded(new DeliveryAttempt(2, at(5), OTHER_MEMBER, 200, null, 3), 3, at(9));
+        DeliveryAttempt attempt = new DeliveryAttempt(3, at(7), MEMBER, 503, null, 40);
+
+        assertThat(roundTrip(hook)).isEqualTo(hook);
+        assertThat(roundTrip(pending)).isEqualTo(pending);
+        assertThat(roundTrip(delivered)).isEqualTo(delivered);
+        assertThat(roundTrip(new UrlAllowList(List.of("http://127.0.0.1:")))).isEqualTo(new UrlAllowList(List.of("http://127.0.0.1:")));
+        assertThat(roundTrip(UrlAllowList.NONE)).isEqualTo(UrlAllowList.NONE);
+        assertThat(roundTrip(new LeaseDelivery(2, 10, 20))).isEqualTo(new LeaseDelivery(2, 10, 20));
+        assertThat(roundTrip(new RecordDeliveryAttempt(attempt, 5, 99))).isEqualTo(new RecordDeliveryAttempt(attempt, 5, 99));
     }
 
     @Test

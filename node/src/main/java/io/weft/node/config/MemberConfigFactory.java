@@ -80,6 +80,7 @@ public final class MemberConfigFactory {
         config.addMapConfig(new MapConfig(GridNames.MEMBERS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.SETTINGS).setBackupCount(settings.backupCount()));
         ScheduleAndLogMaps.addTo(config, settings.backupCount());
+        HookMaps.addTo(config, settings.backupCount());
     }
 
     private static Config load(String path) {

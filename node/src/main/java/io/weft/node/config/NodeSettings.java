@@ -1,5 +1,6 @@
 package io.weft.node.config;
 
+import io.weft.model.http.UrlAllowList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -40,14 +41,16 @@ import java.util.Set;
  *                          {@value #DEFAULT_TASK_LOG_LINES}
  * @param httpAllow   the URL prefixes the {@code http} task type may call ({@code WEFT_HTTP_ALLOW},
  *                    comma-separated, e.g. {@code http://127.0.0.1:}); empty, the default: none, so a
- *                    node calls out only where an operator said it may
+ *                    node calls out only where an operator said it may; hook deliveries go by the same list
+ * @param hooks       hook delivery settings from the environment ({@code WEFT_HOOK_*}); unset ones fall back to
+ *                    the YAML, then to the defaults (see {@link HookDeliveryPlan})
  */
 public record NodeSettings(String configPath, String clusterName, int port, List<String> members, int cpMembers,
                            int metricsPort, int backupCount, Map<String, Integer> slots, Integer defaultSlots,
                            Duration gracePeriod, int journalCapacity, Duration sweepInterval, Clock clock,
                            Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone,
                            boolean dataMember, Set<String> taskTypes, int taskLogLines,
-                           List<String> httpAllow) {
+                           List<String> httpAllow, HookSettings hooks) {
 
     public static final String DEFAULT_CLUSTER_NAME = "weft";
     public static final int DEFAULT_PORT = 5701;
@@ -98,13 +101,14 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         slots = Map.copyOf(slots);
         taskTypes = Set.copyOf(taskTypes);
         httpAllow = List.copyOf(httpAllow);
-        for (String prefix : httpAllow) {
-            // A prefix must pin at least a scheme and a host, or it would allow far more than it reads as.
-            if (!prefix.matches("(?i)https?://[^/?#@]+.*")) {
-                throw new IllegalArgumentException("WEFT_HTTP_ALLOW entries must be http:// or https:// URL prefixes "
-                        + "with a host, got '" + prefix + "'");
-            }
-        }
+        // Refuses a prefix that pins no scheme and host, naming WEFT_HTTP_ALLOW.
+        new UrlAllowList(httpAllow);
+        hooks = hooks == null ? HookSettings.UNSET : hooks;
+    }
+
+    /** {@link #httpAllow} as the check the {@code http} task type and hook deliveries share. */
+    public UrlAllowList httpAllowList() {
+        return new UrlAllowList(httpAllow);
     }
 
     public static Builder builder() {
@@ -133,6 +137,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.taskTypes = Set.copyOf(listVar(env.get("WEFT_TASK_TYPES")));
         b.taskLogLines = intVar(env, "WEFT_TASK_LOG_LINES", DEFAULT_TASK_LOG_LINES);
         b.httpAllow = listVar(env.get("WEFT_HTTP_ALLOW"));
+        b.hooks = HookSettings.fromEnvironment(env);
         return b.build();
     }
 
@@ -226,6 +231,13 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         }
         private int taskLogLines = DEFAULT_TASK_LOG_LINES;
         private List<String> httpAllow = List.of();
+        private HookSettings hooks = HookSettings.UNSET;
+
+        /** Hook delivery settings over the YAML's (tests make retries fast with these). */
+        public Builder hooks(HookSettings value) {
+            this.hooks = value;
+            return this;
+        }
 
         /** URL prefixes the {@code http} task type may call; empty (the default) allows none. */
         public Builder httpAllow(List<String> value) {
@@ -321,7 +333,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
                     defaultSlots, gracePeriod, journalCapacity, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
-                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow);
+                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks);
         }
     }
 }

@@ -35,6 +35,9 @@ public final class NodeMetrics {
             "Running tasks of a departed member handed back to the queue.").register(registry);
     public final Counter sweptTasks = Counter.build("weft_swept_tasks_total",
             "Tasks the sweep found stranded (missed event) and scheduled again.").register(registry);
+    public final Counter hookAttempts = Counter.build("weft_hook_attempts_total",
+                    "Hook delivery attempts this member made, by what followed: delivered, retried or failed (for good).")
+            .labelNames("outcome").register(registry);
     public final Histogram runSeconds = Histogram.build("weft_task_run_seconds", "Time an attempt ran, by task type.")
             .labelNames("type").buckets(0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120)
             .register(registry);

@@ -3,13 +3,13 @@ package io.weft.node.handler.builtin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.weft.model.Json;
+import io.weft.model.http.UrlAllowList;
 import io.weft.model.type.TaskType;
 import io.weft.node.handler.TaskContext;
 import io.weft.node.handler.TaskHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +25,7 @@ import java.util.Map;
  * {@code body} (JSON when the response says {@code application/json} and parses, else text).
  *
  * <p>A node calls only URLs that start with one of its allow-list's prefixes ({@code WEFT_HTTP_ALLOW});
- * any other fails the attempt and names the URL. The handler is built by the node with that list, not
+ * any other fails the attempt and names the URL ({@link UrlAllowList}, the check hooks share). The handler is built by the node with that list, not
  * found by the service loader, because the loader can pass it no configuration.
  */
 public final class HttpHandler implements TaskHandler {
@@ -45,14 +45,14 @@ public final class HttpHandler implements TaskHandler {
             """
             {"type": "object", "properties": {"status": {"type": "integer"}, "headers": {"type": "object"}, "body": {}}}""");
 
-    private final List<String> allowedPrefixes;
+    private final UrlAllowList allowList;
     // Redirects are never followed: a redirect could lead outside the allow-list.
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** @param allowedPrefixes the URL prefixes it may call; empty allows none */
-    public HttpHandler(List<String> allowedPrefixes) {
-        this.allowedPrefixes = List.copyOf(allowedPrefixes);
+    /** @param allowList the URL prefixes it may call; empty allows none */
+    public HttpHandler(UrlAllowList allowList) {
+        this.allowList = allowList;
     }
 
     @Override
@@ -63,7 +63,7 @@ public final class HttpHandler implements TaskHandler {
     @Override
     public JsonNode handle(TaskContext context) throws IOException, InterruptedException {
         JsonNode input = context.input();
-        URI uri = allowed(input.path("url").asText(""), allowedPrefixes);
+        URI uri = allowList.check("input.url", input.path("url").asText(""));
         String method = input.path("method").asText("GET").toUpperCase(Locale.ROOT);
         long timeoutMs = input.path("timeoutMs").asLong(DEFAULT_TIMEOUT_MS);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(timeoutMs));
@@ -90,33 +90,6 @@ public final class HttpHandler implements TaskHandler {
                 .startsWith("application/json");
         output.set("body", json && !text.isBlank() ? parseOrText(text) : Json.MAPPER.getNodeFactory().textNode(text));
         return output;
-    }
-
-    /**
-     * The URL as a URI if it starts with an allowed prefix. It is compared in its normalized form, and
-     * one with user info is refused outright, so {@code http://127.0.0.1:80@elsewhere/} or a {@code ..}
-     * path cannot pass a prefix while going somewhere else.
-     */
-    static URI allowed(String url, List<String> allowedPrefixes) {
-        URI uri;
-        try {
-            uri = new URI(url).normalize();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("input.url is not a valid URL: " + e.getMessage());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("input.url must be an http or https URL with a host and no user info, got '"
-                    + url + "'");
-        }
-        String normalized = uri.toString();
-        for (String prefix : allowedPrefixes) {
-            if (normalized.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                return uri;
-            }
-        }
-        throw new IllegalArgumentException("input.url '" + url + "' is not allowed: this node may call only URLs starting with "
-                + (allowedPrefixes.isEmpty() ? "nothing (WEFT_HTTP_ALLOW is empty)" : allowedPrefixes + " (WEFT_HTTP_ALLOW)"));
     }
 
     private static boolean hasHeader(JsonNode headers, String name) {
