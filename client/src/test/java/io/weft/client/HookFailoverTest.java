@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.weft.model.Ids;
+import io.weft.model.grid.GridNames;
 import io.weft.model.hook.DeliveryAttempt;
 import io.weft.model.hook.DeliveryState;
 import io.weft.model.hook.Hook;
@@ -63,6 +64,65 @@ class HookFailoverTest {
             assertThat(last.member()).isEqualTo(memberId(survivor));
             assertThat(before).extracting(DeliveryAttempt::status).containsOnly(503);
             assertThat(before).extracting(DeliveryAttempt::member).contains(victimId);
+        }
+    }
+
+    @Test
+    void taskEndWhoseDeliveryWasLostWithItsMemberIsToldAfterTheDeparture() throws Exception {
+        try (HookReceiver receiver = new HookReceiver();
+             TestCluster cluster = TestCluster.tuned("hook-lost-end", 2, settings -> settings
+                     .httpAllow(List.of(receiver.url("/hooks/")))
+                     .hooks(new HookSettings(Duration.ofMillis(100), Duration.ofMillis(200), 100, Duration.ofSeconds(2))))) {
+            WeftNode victim = cluster.node(1);
+            WeftNode survivor = cluster.node(0);
+            WeftClient client = cluster.client();
+            String session = client.sessions().create("hook-lost-end", Map.of()).id();
+            Hook hook = client.hooks().forSession(session, Set.of(HookEvent.TASK_SUCCEEDED), receiver.url("/hooks/ok"));
+            await().atMost(WAIT).until(() -> ownsItsShare(victim.hazelcast()) && victim.hazelcast().getPartitionService().isClusterSafe());
+            String key = keyOwnedWholeBy(victim.hazelcast(), session, hook.id());
+            Task task = client.tasks().submit(session, TaskSpec.of("echo", "{}").withIdempotencyKey(key));
+            client.tasks().await(task.id()).get(30, TimeUnit.SECONDS);
+            HookDelivery first = await().atMost(WAIT).until(() -> only(client, hook.id()),
+                    d -> d != null && d.state() == DeliveryState.DELIVERED);
+            // As if the victim had died between the task's end and making its delivery: no record of it.
+            victim.hazelcast().getMap(GridNames.HOOK_DELIVERIES).delete(first.id());
+            assertThat(client.hooks().deliveries(hook.id())).isEmpty();
+
+            victim.terminate();
+
+            WeftClient survivorClient = WeftClient.embedded(survivor.hazelcast());
+            HookDelivery again = await().atMost(WAIT).until(() -> only(survivorClient, hook.id()),
+                    d -> d != null && d.state() == DeliveryState.DELIVERED);
+            assertThat(again.id()).isEqualTo(first.id());
+            assertThat(again.attempts()).extracting(DeliveryAttempt::member).containsOnly(memberId(survivor));
+            assertThat(receiver.mentioning(task.id())).hasSize(2);
+        }
+    }
+
+    @Test
+    void anAuditAfterADepartureTellsNoHookOfTasksThatEndedBeforeItExisted() throws Exception {
+        try (HookReceiver receiver = new HookReceiver();
+             TestCluster cluster = TestCluster.tuned("hook-before", 2, settings -> settings
+                     .httpAllow(List.of(receiver.url("/hooks/"))))) {
+            WeftClient client = cluster.client();
+            String session = client.sessions().create("hook-before", Map.of()).id();
+            List<Task> earlier = client.tasks().submit(session, IntStream.range(0, 20)
+                    .mapToObj(i -> TaskSpec.of("echo", "{}")).toList());
+            for (Task task : earlier) {
+                client.tasks().await(task.id()).get(30, TimeUnit.SECONDS);
+            }
+            Hook hook = client.hooks().forSession(session, Set.of(HookEvent.TASK_SUCCEEDED), receiver.url("/hooks/ok"));
+            Task later = client.tasks().submit(session, TaskSpec.of("echo", "{}"));
+            client.tasks().await(later.id()).get(30, TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> receiver.mentioning(later.id()).size() == 1);
+
+            cluster.node(1).terminate();
+            // The departure audit runs 2 s after the member leaves; give it time to (wrongly) tell.
+            WeftClient survivorClient = WeftClient.embedded(cluster.node(0).hazelcast());
+            Thread.sleep(6_000);
+
+            assertThat(survivorClient.hooks().deliveries(hook.id())).extracting(HookDelivery::taskId).containsExactly(later.id());
+            assertThat(receiver.to("/hooks/ok")).hasSize(1);
         }
     }
 

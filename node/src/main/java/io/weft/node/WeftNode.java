@@ -260,9 +260,8 @@ public final class WeftNode implements AutoCloseable {
             public void memberRemoved(MembershipEvent event) {
                 // After the partitions the member owned have settled on their new owners; the
                 // completions it wrote last must also have been quiet long enough to be audited.
-                long settled = settings.sweepInterval().toMillis();
-                duties.schedule(waiting, settled, TimeUnit.MILLISECONDS);
-                duties.schedule(afterDeparture, Math.max(settled, COMPLETION_QUIET.toMillis() + 100), TimeUnit.MILLISECONDS);
+                waiting.runAfterDeparture(duties, settings.sweepInterval());
+                afterDeparture.runAfterDeparture(duties, COMPLETION_QUIET.plusMillis(100));
             }
         });
     }

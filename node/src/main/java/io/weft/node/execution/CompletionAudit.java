@@ -2,7 +2,6 @@ package io.weft.node.execution;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import io.weft.model.Ids;
 import io.weft.model.grid.GridNames;
@@ -12,11 +11,11 @@ import io.weft.model.result.ResultStatus;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskStatus;
 import io.weft.node.failover.Audit;
+import io.weft.node.failover.EndedTasks;
 import io.weft.node.registry.MemberRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +38,7 @@ public final class CompletionAudit extends Audit {
 
     private final IMap<String, Task> tasks;
     private final IMap<String, ResultMeta> results;
+    private final EndedTasks endedTasks;
     private final TaskGraph graph;
     private final FollowUps followUps;
     private final Clock clock;
@@ -54,6 +54,7 @@ public final class CompletionAudit extends Audit {
         super(hazelcast, "completion audit");
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.results = hazelcast.getMap(GridNames.RESULTS);
+        this.endedTasks = new EndedTasks(tasks);
         this.graph = graph;
         this.followUps = new FollowUps(hazelcast, graph, registry, clock);
         this.clock = clock;
@@ -64,21 +65,15 @@ public final class CompletionAudit extends Audit {
     @Override
     public int audit() {
         long now = clock.millis();
-        List<Task> withFollowUp = finishedLately(TaskStatus.SUCCEEDED, Predicates.notEqual("then", null), now).stream()
+        long from = now - lookBack.toMillis();
+        long to = now - quietFor.toMillis();
+        List<Task> withFollowUp = endedTasks.local(TaskStatus.SUCCEEDED, from, to, Predicates.notEqual("then", null)).stream()
                 .filter(t -> t.spec().options().then() != null).toList();
         List<Task> endedWithOutputs = new ArrayList<>();
-        for (TaskStatus ended : List.of(TaskStatus.FAILED, TaskStatus.CANCELLED)) {
-            finishedLately(ended, null, now).stream().filter(t -> !t.spec().outputs().isEmpty()).forEach(endedWithOutputs::add);
+        for (TaskStatus status : List.of(TaskStatus.FAILED, TaskStatus.CANCELLED)) {
+            endedTasks.local(status, from, to, null).stream().filter(t -> !t.spec().outputs().isEmpty()).forEach(endedWithOutputs::add);
         }
         return submitMissingFollowUps(withFollowUp) + abortOrphanedOutputs(endedWithOutputs);
-    }
-
-    /** This node's tasks of {@code status} that finished within the look-back and are quiet, and match {@code also}. */
-    private Collection<Task> finishedLately(TaskStatus status, Predicate<String, Task> also, long now) {
-        Predicate<String, Task> lately = Predicates.and(Predicates.equal("status", status.name()),
-                Predicates.between("updatedAt", now - lookBack.toMillis(), now - quietFor.toMillis()));
-        Set<String> ids = tasks.localKeySet(also == null ? lately : Predicates.and(lately, also));
-        return ids.isEmpty() ? List.of() : tasks.getAll(ids).values();
     }
 
     /** Aborts the outputs that ended tasks still own uncompleted; reads first, so a pass over done work writes nothing. */

@@ -1,5 +1,7 @@
 package io.weft.node.hooks;
 
+import com.hazelcast.cluster.MembershipAdapter;
+import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.weft.model.grid.GridNames;
@@ -30,6 +32,10 @@ public final class HookDeliveryEngine implements HookGate, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HookDeliveryEngine.class);
     private static final int THREADS = 2;
+    /** After a member leaves, task ends this recent or older are audited for missing deliveries... */
+    private static final Duration DEPARTURE_QUIET = Duration.ofSeconds(2);
+    /** ...back to this long ago. */
+    private static final Duration DEPARTURE_LOOK_BACK = Duration.ofMinutes(10);
 
     private final HazelcastInstance hazelcast;
     private final ScheduledExecutorService executor;
@@ -63,6 +69,14 @@ public final class HookDeliveryEngine implements HookGate, AutoCloseable {
         long sweepMillis = sweepInterval.toMillis();
         engine.executor.scheduleWithFixedDelay(new PendingDeliverySweep(hazelcast, runner, clock), sweepMillis, sweepMillis,
                 TimeUnit.MILLISECONDS);
+        HookAudit audit = new HookAudit(hazelcast, engine.directory, engine.triggers, clock, DEPARTURE_QUIET, DEPARTURE_LOOK_BACK);
+        hazelcast.getCluster().addMembershipListener(new MembershipAdapter() {
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                // Once the dead member's partitions are served again, and its last task ends are quiet.
+                audit.runAfterDeparture(engine.executor, DEPARTURE_QUIET.plusMillis(100));
+            }
+        });
         return engine;
     }
 

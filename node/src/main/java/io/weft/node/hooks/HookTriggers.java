@@ -69,15 +69,28 @@ final class HookTriggers {
     }
 
     void taskEnded(Task task) {
+        deliverEnd(task);
+        sessionMayHaveFinished(task.sessionId());
+    }
+
+    /** Makes the deliveries of a task's end that do not exist yet; returns how many it made. */
+    int deliverEnd(Task task) {
         HookEvent event = eventOf(task.status());
+        int made = 0;
         if (event != null && hooks.anyWants(event)) {
             String eventId = DeliveryBodies.eventId(task);
             for (Hook hook : matching(event, task.sessionId())) {
-                create(HookDelivery.create(hook.id(), eventId, event, task.sessionId(), task.id(),
-                        DeliveryBodies.forTask(hook.id(), eventId, event, task), clock.instant()));
+                // An audit may read a task that ended before this hook existed: that end is not its to tell.
+                if (task.endedAt() != null && task.endedAt().isBefore(hook.createdAt())) {
+                    continue;
+                }
+                if (create(HookDelivery.create(hook.id(), eventId, event, task.sessionId(), task.id(),
+                        DeliveryBodies.forTask(hook.id(), eventId, event, task), clock.instant()))) {
+                    made++;
+                }
             }
         }
-        sessionMayHaveFinished(task.sessionId());
+        return made;
     }
 
     void sessionMayHaveFinished(String sessionId) {
@@ -109,9 +122,11 @@ final class HookTriggers {
         return hooks.matching(event, sessionId, owner);
     }
 
-    private void create(HookDelivery delivery) {
+    private boolean create(HookDelivery delivery) {
         if (deliveries.putIfAbsent(delivery.id(), delivery) == null) {
             runner.schedule(delivery.id(), delivery.nextAttemptAt());
+            return true;
         }
+        return false;
     }
 }
