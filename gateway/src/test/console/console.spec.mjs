@@ -178,6 +178,11 @@ step('watch 100 tasks move to SUCCEEDED live, from the event stream', async () =
   await p.locator('#history .badge:text("SUCCEEDED")').waitFor();
   await p.locator('dl.facts .badge:text("SUCCEEDED")').waitFor();
   check((await text(p, 'dl.facts')).includes('sleep'), 'the task page does not name its type');
+  // The whole history, from the task's first status, with the worker of the attempt that ran.
+  const rows = await p.locator('#history tbody tr').allInnerTexts();
+  check(rows.length >= 3, `the history shows ${rows.length} changes: ${rows}`);
+  check(/^\S.*\t—\t(QUEUED|WAITING|SCHEDULED)\t/.test(rows[0]), `the history does not start at the task's creation: ${rows[0]}`);
+  check(rows.some((r) => /RUNNING\t1\t[0-9a-f-]{36}/.test(r)), `no history row names the worker that ran it: ${rows}`);
   await shot(p, 'task');
   return p;
 });

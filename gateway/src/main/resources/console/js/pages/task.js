@@ -1,5 +1,5 @@
-// One task: input, output, error, its status history by attempt (from the session's event stream,
-// replayed from the task's first change and then live), worker, logs, parent and subtasks, results.
+// One task: input, output, error, its status history by attempt with each attempt's worker (as the task
+// records it, then live from the session's event stream), logs, parent and subtasks, results.
 import { api, id } from '../api.js';
 import { badge, errorBox, h, json, link, table, time } from '../dom.js';
 import { follow, TERMINAL } from '../events.js';
@@ -10,7 +10,7 @@ export async function taskPage(params, page) {
   const error = errorBox();
   const body = h('div', {});
   const history = h('tbody');
-  const historyTable = table(['Time', 'From', 'To', 'Attempt'], history, { id: 'history' });
+  const historyTable = table(['Time', 'From', 'To', 'Attempt', 'Worker'], history, { id: 'history' });
   const logs = h('pre', { class: 'logs', id: 'logs' }, '');
   page.append(h('h1', {}, 'Task ', h('code', {}, tid)), error, body,
     h('h2', {}, 'Status history'), historyTable, h('h2', {}, 'Logs'), logs);
@@ -22,32 +22,43 @@ export async function taskPage(params, page) {
     error.show(e);
     return undefined;
   }
+  // The history the task records (each change's index is its event sequence), with each attempt's worker.
+  const row = (at, from, to, attempt, worker) => h('tr', {}, h('td', {}, time(at)),
+    h('td', {}, from ? badge(from) : '—'), h('td', {}, badge(to)), h('td', {}, String(attempt)), h('td', {}, worker || '—'));
+  let shown = -1;
+  const showHistory = () => {
+    history.replaceChildren(...task.history.map((change, i) =>
+      row(change.at, i > 0 ? task.history[i - 1].status : null, change.status, change.attempt, change.worker)));
+    shown = Math.max(shown, task.history.length - 1);
+  };
   const refresh = async () => {
     try {
       task = await api.get(`/v1/tasks/${id(tid)}`);
       body.replaceChildren(details(task));
+      showHistory();
       await showLogs(tid, logs);
     } catch (e) {
       error.show(e);
     }
   };
   body.replaceChildren(details(task));
+  showHistory();
   showLogs(tid, logs).catch((e) => error.show(e));
 
-  // Replaying from the task's first change (sequence 0) gives its whole history, then the live changes;
-  // a replay may repeat a change, hence the ids seen.
-  const seen = new Set();
+  // Then the live changes after the last one shown: the stream resumes after it, and a replay may
+  // repeat a change, hence the sequences compared. A start or an end reloads the task, workers included.
   return follow(task.sessionId, {
-    lastEventId: `${tid}:0`,
+    lastEventId: `${tid}:${Math.max(shown, 0)}`,
     onEvent({ id: eventId, event, data }) {
-      if (!data || data.taskId !== tid || (eventId && seen.has(eventId))) return;
-      if (eventId) seen.add(eventId);
+      if (!data || data.taskId !== tid) return;
       if (event === 'log') {
         logs.textContent = logs.textContent.replace('(no log lines yet)\n', '') + `[${data.attempt}] ${data.text}\n`;
         return;
       }
-      history.append(h('tr', {}, h('td', {}, time(data.time)), h('td', {}, data.from ? badge(data.from) : '—'),
-        h('td', {}, badge(data.to)), h('td', {}, String(data.attempt))));
+      const sequence = eventId ? Number(eventId.slice(eventId.lastIndexOf(':') + 1)) : shown + 1;
+      if (sequence <= shown) return;
+      shown = sequence;
+      history.append(row(data.time, data.from, data.to, data.attempt, null));
       if (TERMINAL.includes(data.to) || data.to === 'RUNNING') refresh();
     },
     onError: (e) => error.show(e),

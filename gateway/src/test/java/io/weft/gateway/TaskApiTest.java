@@ -62,6 +62,22 @@ class TaskApiTest implements GatewayTest {
     }
 
     @Test
+    void aTaskShowsItsWholeHistoryWithTheWorkerOfEachAttempt() {
+        String id = submit("{\"type\": \"echo\", \"input\": 1}").json().path("tasks").path(0).path("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/v1/tasks/" + id).json().path("status").asText().equals("SUCCEEDED"));
+
+        JsonNode task = api.get("/v1/tasks/" + id).json();
+        List<String> statuses = new ArrayList<>();
+        task.path("history").forEach(change -> statuses.add(change.path("status").asText()));
+        assertThat(statuses).containsExactly("QUEUED", "RUNNING", "SUCCEEDED");
+        JsonNode running = task.path("history").get(1);
+        assertThat(running.path("attempt").asInt()).isEqualTo(1);
+        assertThat(running.path("worker").asText()).isEqualTo(task.path("worker").asText()).isNotEmpty();
+        assertThat(api.get("/v1/sessions/" + session + "/tasks").json().path("items").get(0).path("history").isArray())
+                .as("lists stay light").isFalse();
+    }
+
+    @Test
     void unknownTypeIsRefusedNamingTheType() {
         Api.Reply reply = submit("{\"type\": \"nosuch\", \"input\": 1}");
         assertThat(reply.status()).isEqualTo(400);

@@ -98,7 +98,8 @@ public class TaskService {
     /** One task, with the ids of the subtasks it submitted (a query, so only here and not in lists). */
     public TaskView get(Caller caller, String taskId) {
         Task task = require(caller, taskId);
-        return view(task, weft.tasks().children(taskId).stream().map(Task::id).toList());
+        return view(task, weft.tasks().children(taskId).stream().map(Task::id).toList(), task.history().stream()
+                .map(c -> new TaskView.HistoryView(c.status().name(), c.at(), c.attempt(), c.member())).toList());
     }
 
     public Page<TaskView> list(Caller caller, String sessionId, String status, String type, String cursor, Integer limit) {
@@ -126,16 +127,16 @@ public class TaskService {
     }
 
     public TaskView view(Task task) {
-        return view(task, null);
+        return view(task, null, null);
     }
 
-    private TaskView view(Task task, List<String> subtasks) {
+    private TaskView view(Task task, List<String> subtasks, List<TaskView.HistoryView> history) {
         TaskView.ErrorView error = task.error() == null ? null
                 : new TaskView.ErrorView(task.error().type().name(), task.error().exception(), task.error().message());
         return new TaskView(task.id(), task.sessionId(), task.type(), task.status().name(), task.attempt(),
                 json.tree(task.spec().input()), json.tree(task.output()), error, task.worker(), task.createdAt(),
                 task.startedAt(), task.endedAt(), task.spec().parentId(), task.priority(), task.spec().dependsOn(),
-                task.spec().outputs(), task.inputs().pending(), subtasks);
+                task.spec().outputs(), task.inputs().pending(), subtasks, history);
     }
 
     private static TaskStatus status(String text) {
