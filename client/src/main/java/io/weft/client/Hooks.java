@@ -8,7 +8,7 @@ import io.weft.model.InvalidValueException;
 import io.weft.model.grid.ApplyHook;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.MemberBroadcast;
-import io.weft.model.grid.PublishedAllowList;
+import io.weft.model.grid.PublishedSetting;
 import io.weft.model.hook.Hook;
 import io.weft.model.hook.HookDelivery;
 import io.weft.model.hook.HookEvent;
@@ -65,7 +65,7 @@ public final class Hooks {
     public Hook create(HookScope scope, String scopeId, Set<HookEvent> events, String url) {
         Hook hook = new Hook(ID_PREFIX + UUID.randomUUID().toString().replace("-", ""), scope, scopeId, events, url,
                 Hook.newSecret(), clock.instant());
-        PublishedAllowList.read(hazelcast).check("url", url);
+        PublishedSetting.HTTP_ALLOW.read(hazelcast).check("url", url);
         if (scope == HookScope.SESSION && sessions.get(scopeId).isEmpty()) {
             throw new InvalidValueException("sessionId", "names no session: " + scopeId);
         }

@@ -6,7 +6,7 @@ import io.weft.model.Checks;
 import io.weft.model.Ids;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.NewResult;
-import io.weft.model.grid.PublishedLimits;
+import io.weft.model.grid.PublishedSetting;
 import io.weft.model.grid.ResultChunks;
 import io.weft.model.grid.ResultInputStream;
 import io.weft.model.grid.ResultLookup;
@@ -132,6 +132,6 @@ public final class Results {
 
     /** The limits the cluster's nodes published, which every upload is held to. */
     public ResultLimits limits() {
-        return PublishedLimits.read(hazelcast);
+        return PublishedSetting.RESULT_LIMITS.read(hazelcast);
     }
 }

@@ -7,7 +7,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.weft.gateway.embedded.Grid;
-import io.weft.model.grid.PublishedLimits;
+import io.weft.model.grid.PublishedSetting;
 import io.weft.model.result.ResultLimits;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class ResultLimitsApiTest implements GatewayTest {
     /** As a node started with WEFT_MAX_RESULT_BYTES=2MiB and WEFT_SESSION_QUOTA_BYTES=3MiB would publish them. */
     @BeforeAll
     void smallLimits() {
-        PublishedLimits.publish(grid.hazelcast(), new ResultLimits(MAX_RESULT_BYTES, SESSION_QUOTA_BYTES, Duration.ofHours(1)));
+        PublishedSetting.RESULT_LIMITS.publish(grid.hazelcast(), new ResultLimits(MAX_RESULT_BYTES, SESSION_QUOTA_BYTES, Duration.ofHours(1)));
     }
 
     @Test

@@ -18,7 +18,7 @@ public final class NewResult {
                                    Duration life, Instant now) {
         ResultMeta meta = ResultMeta.created(Ids.newResultId(), sessionId, name, contentType, null, now, now.plus(life));
         // The metadata outlives the bytes by the tombstone, to tell late readers that it expired.
-        long keptMillis = life.plus(PublishedLimits.read(hazelcast).tombstone()).toMillis();
+        long keptMillis = life.plus(PublishedSetting.RESULT_LIMITS.read(hazelcast).tombstone()).toMillis();
         hazelcast.<String, ResultMeta>getMap(GridNames.RESULTS).set(meta.id(), meta, keptMillis, TimeUnit.MILLISECONDS);
         return meta;
     }

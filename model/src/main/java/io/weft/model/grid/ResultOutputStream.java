@@ -68,7 +68,7 @@ public final class ResultOutputStream extends OutputStream {
             throw new IllegalStateException("result " + resultId + " is " + meta.status() + "; only a CREATED result takes data");
         }
         this.meta = meta;
-        this.limits = PublishedLimits.read(hazelcast);
+        this.limits = PublishedSetting.RESULT_LIMITS.read(hazelcast);
         this.usageBaseline = SessionUsage.forCheck(hazelcast, results, meta.sessionId(), clock.instant(), 0,
                 limits.sessionQuotaBytes());
         if (usageBaseline > limits.sessionQuotaBytes()) {

@@ -3,8 +3,7 @@ package io.weft.node.registry;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
-import io.weft.model.grid.PublishedAllowList;
-import io.weft.model.grid.PublishedLimits;
+import io.weft.model.grid.PublishedSetting;
 import io.weft.model.http.UrlAllowList;
 import io.weft.model.result.ResultLimits;
 import org.slf4j.Logger;
@@ -32,12 +31,12 @@ public final class SettingsPublisher implements MembershipListener {
     }
 
     public void start() {
-        ResultLimits previous = PublishedLimits.publish(hazelcast, limits);
+        ResultLimits previous = PublishedSetting.RESULT_LIMITS.publish(hazelcast, limits);
         if (previous != null && !previous.equals(limits)) {
             LOG.warn("this node's result limits {} replace different ones {}: give every node the same settings",
                     limits, previous);
         }
-        UrlAllowList previousList = PublishedAllowList.publish(hazelcast, allowList);
+        UrlAllowList previousList = PublishedSetting.HTTP_ALLOW.publish(hazelcast, allowList);
         if (previousList != null && !previousList.equals(allowList)) {
             LOG.warn("this node's WEFT_HTTP_ALLOW {} replaces a different one {}: give every node the same settings",
                     allowList.prefixes(), previousList.prefixes());
@@ -52,8 +51,8 @@ public final class SettingsPublisher implements MembershipListener {
     @Override
     public void memberRemoved(MembershipEvent event) {
         try {
-            PublishedLimits.publishIfAbsent(hazelcast, limits);
-            PublishedAllowList.publishIfAbsent(hazelcast, allowList);
+            PublishedSetting.RESULT_LIMITS.publishIfAbsent(hazelcast, limits);
+            PublishedSetting.HTTP_ALLOW.publishIfAbsent(hazelcast, allowList);
         } catch (RuntimeException e) {
             LOG.debug("could not re-publish the settings after {} left", event.getMember(), e);
         }
