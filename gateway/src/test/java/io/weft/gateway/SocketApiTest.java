@@ -156,16 +156,19 @@ class SocketApiTest implements GatewayTest {
             socket.sendText(text, true).join();
         }
 
-        /** The next message that matches, skipping others; fails after 20 s. */
+        /**
+         * The next message that matches, skipping others; fails after 60 s. The first answer of a fresh
+         * gateway loads its JSON codecs: seconds on a loaded machine (20 s was once not enough).
+         */
         JsonNode next(Predicate<JsonNode> wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline) {
                 JsonNode message = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (message != null && wanted.test(message)) {
                     return message;
                 }
             }
-            throw new AssertionError("no matching message within 20 s");
+            throw new AssertionError("no matching message within 60 s");
         }
 
         @Override
