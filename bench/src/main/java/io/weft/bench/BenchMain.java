@@ -12,6 +12,7 @@ import io.weft.node.config.NodeSettings;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,9 +35,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BenchMain {
 
     static final int REPEATS = 3;
+    static final int ECHO_SLOTS = Integer.getInteger("bench.echoSlots", 64);
 
     private final boolean quick;
     private final PrintStream out;
+    /** echo-embedded of this run, measured once and compared with by later groups; null until then. */
+    private Stats embeddedEcho;
+    private double embeddedP50Millis;
 
     BenchMain(boolean quick, PrintStream out) {
         this.quick = quick;
@@ -52,7 +57,7 @@ public final class BenchMain {
     /** Runs every scenario; returns how many tasks did not succeed (must be 0). */
     long runAll() throws Exception {
         NodeSettings settings = NodeSettings.builder().clusterName("bench-" + UUID.randomUUID().toString().substring(0, 8))
-                .members(List.of("127.0.0.1")).metricsPort(0).slots(Map.of("echo", Integer.getInteger("bench.echoSlots", 64))).build();
+                .members(List.of("127.0.0.1")).metricsPort(0).slots(Map.of("echo", ECHO_SLOTS)).build();
         WeftNode node = WeftNode.start(settings, List.of(new RelayHandler()));
         long failures = 0;
         try (WeftClient client = WeftClient.embedded(node.hazelcast())) {
@@ -68,6 +73,29 @@ public final class BenchMain {
                 // A task names at most TaskSpec.MAX_REFERENCES inputs, so the fan-in is that wide (see docs/benchmarks.md).
                 failures += new GraphScenarios(client, out).run(quick ? 200 : 10_000, quick ? 200 : TaskSpec.MAX_REFERENCES);
             }
+            if (wants("gateway")) {
+                Stats embedded = echoEmbedded(client); // measured before the gateway's JVM starts beside it
+                try (GatewayRun gateway = GatewayRun.start(ECHO_SLOTS)) {
+                    failures += new GatewayScenarios(gateway, out).run(quick ? 1_000 : 200_000, quick ? 50 : 2_000, embedded);
+                }
+            }
+            if (wants("jobrunr")) {
+                failures += JobRunrPeer.compare(out, quick ? 200 : 20_000, echoEmbedded(client), embeddedP50Millis);
+            }
+            if (wants("fixed-rate")) {
+                int rate = Integer.getInteger("bench.fixedRate", 5_000); // another rate, to find the one the node sustains
+                failures += new FixedRateScenario(client, out).run(rate, Duration.ofSeconds(quick ? 1 : 30));
+            }
+            if (wants("queued")) {
+                failures += new QueuedHeapScenario(client, node.hazelcast(), out).run(quick ? 20_000 : 1_000_000);
+            }
+            if (wants("failover")) {
+                // Each run starts a cluster of its own (three JVMs): one run in the short mode.
+                failures += new FailoverScenario(out).run(quick ? 1 : REPEATS, quick ? 2 : 10);
+            }
+            if (wants("delayed")) {
+                failures += new DelayedScenario(client, out).run(quick ? 20_000 : 1_000_000, 1_000, quick ? 1 : 10);
+            }
         } finally {
             node.shutdown();
         }
@@ -78,14 +106,7 @@ public final class BenchMain {
     private long throughputAgainstTheGrid(WeftClient client, WeftNode node) throws Exception {
         long failures = 0;
         int tasks = quick ? 5_000 : 200_000;
-        List<Double> throughput = new ArrayList<>();
-        failures += echoThroughput(client, quick ? 1_000 : 20_000, new ArrayList<>());
-        for (int i = 0; i < REPEATS; i++) {
-            failures += echoThroughput(client, tasks, throughput);
-        }
-        Stats weft = Stats.of(throughput);
-        out.printf("echo-embedded    %,d no-op echo tasks, batches of 1,000, 1 node in this JVM: %s tasks/s submit→SUCCEEDED%n",
-                tasks, weft.format("%,.0f"));
+        Stats weft = echoEmbedded(client);
         Stats remote = fromClientJvm(node, tasks);
         out.printf("echo-client-jvm  the same from a Hazelcast client in a JVM of its own: %s tasks/s (%.2f of embedded)%n",
                 remote.format("%,.0f"), remote.median() / weft.median());
@@ -105,6 +126,28 @@ public final class BenchMain {
         out.printf("ratio            Weft echo ÷ raw submitToKeyOwner = %.3f, ÷ raw async IMap.set = %.3f (medians, same run)%n",
                 weft.median() / exec.median(), weft.median() / set.median());
         return failures;
+    }
+
+    /** The echo-embedded figures of this run: measured (and printed) the first time a group asks. */
+    private Stats echoEmbedded(WeftClient client) throws Exception {
+        if (embeddedEcho != null) {
+            return embeddedEcho;
+        }
+        int tasks = quick ? 5_000 : 200_000;
+        List<Double> throughput = new ArrayList<>();
+        List<Double> p50 = new ArrayList<>();
+        long failures = echoThroughput(client, quick ? 1_000 : 20_000, new ArrayList<>());
+        for (int i = 0; i < REPEATS; i++) {
+            failures += echoThroughput(client, tasks, throughput, p50);
+        }
+        if (failures > 0) {
+            throw new IllegalStateException(failures + " echo tasks did not succeed");
+        }
+        embeddedEcho = Stats.of(throughput);
+        embeddedP50Millis = Stats.of(p50).median();
+        out.printf("echo-embedded    %,d no-op echo tasks, batches of 1,000, 1 node in this JVM: %s tasks/s submit→SUCCEEDED, "
+                + "created→SUCCEEDED p50 %s ms%n", tasks, embeddedEcho.format("%,.0f"), Stats.of(p50).format("%,.0f"));
+        return embeddedEcho;
     }
 
     /** Runs the echo scenario in a client JVM of its own against this node; its figures, as it printed them. */
@@ -140,6 +183,11 @@ public final class BenchMain {
     }
 
     long echoThroughput(WeftClient client, int count, List<Double> runs) throws Exception {
+        return echoThroughput(client, count, runs, null);
+    }
+
+    /** One echo run; with {@code p50Millis} set, adds the run's created → SUCCEEDED median from the tasks' histories. */
+    long echoThroughput(WeftClient client, int count, List<Double> runs, List<Double> p50Millis) throws Exception {
         String session = client.sessions().create("bench", Map.of()).id();
         int batch = 1_000;
         CountDownLatch done = new CountDownLatch(count);
@@ -174,6 +222,10 @@ public final class BenchMain {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             runs.add(count / seconds);
+            if (p50Millis != null) {
+                p50Millis.add(Stats.percentileOf(client.tasks().list(session, TaskStatus.SUCCEEDED).stream()
+                        .mapToLong(t -> t.endedAt().toEpochMilli() - t.createdAt().toEpochMilli()).toArray(), 50));
+            }
             if (System.getProperty("bench.trace") != null) {
                 trace(client, session);
             }
