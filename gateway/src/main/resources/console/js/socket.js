@@ -1,6 +1,7 @@
 // A session's task events over the websocket /v1/ws. Unlike the SSE stream (whose response starts
 // only with its first event), the socket says "subscribed" once the gateway follows the session, so
-// a page can read the task list after that and miss no change. The key goes as the first message.
+// a page can read the task list after that and miss no change. Once the gateway says "ready", a ping
+// (sent again each second until a pong comes) confirms it takes commands; then the key goes as a message.
 import { currentKey } from './auth.js';
 
 const RETRY_MS = 1000;
@@ -18,9 +19,17 @@ export function followSocket(sessionId, { onEvent, onSubscribed = () => {}, onEr
   function connect() {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/v1/ws`;
     socket = new WebSocket(url);
+    let pinging = null;
     socket.onmessage = (message) => {
       const reply = JSON.parse(message.data);
       if (reply.op === 'ready') {
+        const ping = () => socket.send(JSON.stringify({ op: 'ping', requestId: 'ping' }));
+        ping();
+        pinging = setInterval(ping, RETRY_MS);
+      } else if (reply.op === 'pong') {
+        if (pinging === null) return;
+        clearInterval(pinging);
+        pinging = null;
         socket.send(JSON.stringify({ op: 'auth', requestId: 'auth', key: currentKey() }));
       } else if (reply.op === 'authenticated') {
         socket.send(JSON.stringify({ op: 'subscribe', requestId: 'follow', sessionId, lastEventId: last || undefined }));
@@ -37,6 +46,7 @@ export function followSocket(sessionId, { onEvent, onSubscribed = () => {}, onEr
       }
     };
     socket.onclose = () => {
+      if (pinging !== null) clearInterval(pinging);
       if (!stopped) setTimeout(connect, RETRY_MS);
     };
   }

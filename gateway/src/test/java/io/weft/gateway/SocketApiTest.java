@@ -11,6 +11,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -141,9 +142,17 @@ class SocketApiTest implements GatewayTest {
             builder.header("X-API-Key", key);
         }
         socket.socket = builder.buildAsync(uri, socket).get(10, TimeUnit.SECONDS);
-        // As a client should: commands only once the gateway says the socket takes them.
+        // As a client should: commands only once the gateway says the socket takes them, and once a
+        // ping has come back (a fresh gateway once answered nothing to the first frame after ready).
         socket.next(m -> m.path("op").asText().equals("ready"));
-        return socket;
+        for (int ping = 0; ; ping++) {
+            socket.send("{\"op\": \"ping\", \"requestId\": \"ping-" + ping + "\"}");
+            String id = "ping-" + ping;
+            if (socket.next(m -> m.path("requestId").asText().equals(id), Duration.ofSeconds(2)) != null) {
+                return socket;
+            }
+            assertThat(ping).as("pings without a pong").isLessThan(10);
+        }
     }
 
     /** A websocket whose text messages queue up for the test to read, each within a bounded wait. */
@@ -161,14 +170,23 @@ class SocketApiTest implements GatewayTest {
          * gateway loads its JSON codecs: seconds on a loaded machine (20 s was once not enough).
          */
         JsonNode next(Predicate<JsonNode> wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            JsonNode message = next(wanted, Duration.ofSeconds(60));
+            if (message == null) {
+                throw new AssertionError("no matching message within 60 s");
+            }
+            return message;
+        }
+
+        /** The next message that matches within {@code limit}, or {@code null}. */
+        JsonNode next(Predicate<JsonNode> wanted, Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
             while (System.nanoTime() < deadline) {
                 JsonNode message = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (message != null && wanted.test(message)) {
                     return message;
                 }
             }
-            throw new AssertionError("no matching message within 60 s");
+            return null;
         }
 
         @Override

@@ -60,7 +60,9 @@ public class EventSocket {
 
     /**
      * Says {@code ready} once the socket takes commands: a client that sends before that may, while
-     * the upgrade completes, lose its first frames, so clients wait for it.
+     * the upgrade completes, lose its first frames, so clients wait for it. A client that must know its
+     * commands arrive sends {@code ping} (again, if no {@code pong} comes within a second) before them:
+     * a fresh gateway was seen, rarely, to answer nothing to the first frame after {@code ready}.
      */
     @OnOpen
     public void open(WebSocketSession socket, HttpRequest<?> request) {
@@ -103,6 +105,7 @@ public class EventSocket {
         String op = command.op() == null ? "" : command.op();
         switch (op) {
             case "auth" -> authenticate(command, socket);
+            case "ping" -> send(socket, SocketReply.ack("pong", command.requestId(), null));
             case "subscribe" -> {
                 Caller caller = require(socket, Scope.READ);
                 subscribe(caller, command.sessionId(), command.lastEventId(), socket);
@@ -117,7 +120,7 @@ public class EventSocket {
                 send(socket, SocketReply.ack("unsubscribed", command.requestId(), command.sessionId()));
             }
             case "submit" -> submit(command, socket);
-            default -> throw new InvalidValueException("op", "must be auth, subscribe, unsubscribe or submit; got '" + op + "'");
+            default -> throw new InvalidValueException("op", "must be auth, ping, subscribe, unsubscribe or submit; got '" + op + "'");
         }
     }
 

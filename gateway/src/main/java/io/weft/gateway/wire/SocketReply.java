@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A message the gateway sends on {@code /v1/ws}: {@code ready} (first, once the socket takes
  * commands), {@code event} (one task change, with the same {@code id} as the SSE stream's, usable as
- * {@code lastEventId}), {@code log} (a line a task's handler wrote; no id), {@code authenticated},
+ * {@code lastEventId}), {@code log} (a line a task's handler wrote; no id), {@code pong} (to a {@code ping}),
+ * {@code authenticated},
  * {@code subscribed}, {@code unsubscribed}, {@code submitted} (with the tasks' ids and statuses) or
  * {@code error} (an RFC 9457 problem).
  */
