@@ -2,9 +2,7 @@ package io.weft.node.failover;
 
 import com.hazelcast.core.HazelcastInstance;
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +14,6 @@ import org.slf4j.LoggerFactory;
 public abstract class Audit implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
-    /** The longest a pass after a departure waits for the partitions to settle. */
-    static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
-    private static final long SETTLE_POLL_MILLIS = 200;
 
     private final HazelcastInstance hazelcast;
     private final String name;
@@ -32,28 +27,9 @@ public abstract class Audit implements Runnable {
     /** One pass; returns how many tasks it put right. */
     public abstract int audit();
 
-    /**
-     * Runs a pass after a member left: after {@code delay}, and once the partitions it owned are served
-     * again (a query while they are promoted can miss them), or after {@link #SETTLE_LIMIT} whatever
-     * their state. It waits by rescheduling, so it holds no thread of {@code executor} meanwhile.
-     */
+    /** Runs a pass after a member left, once its partitions are served again (see {@link AfterDeparture}). */
     public void runAfterDeparture(ScheduledExecutorService executor, Duration delay) {
-        long deadline = System.nanoTime() + delay.toNanos() + SETTLE_LIMIT.toNanos();
-        schedule(executor, delay.toMillis(), deadline);
-    }
-
-    private void schedule(ScheduledExecutorService executor, long delayMillis, long deadline) {
-        try {
-            executor.schedule(() -> {
-                if (hazelcast.getPartitionService().isClusterSafe() || System.nanoTime() > deadline) {
-                    run();
-                } else if (hazelcast.getLifecycleService().isRunning()) {
-                    schedule(executor, SETTLE_POLL_MILLIS, deadline);
-                }
-            }, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // This member is shutting down too.
-        }
+        AfterDeparture.run(hazelcast, executor, delay, this);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.weft.model.grid.MemberBroadcast;
 import io.weft.model.session.TaskCounts;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskStatus;
+import io.weft.node.failover.AfterDeparture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,9 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,6 @@ public final class CountRepair extends MembershipAdapter {
     /** Lets the orphan reaper requeue the lost member's tasks first, so their moves are counted once. */
     static final Duration DELAY = Duration.ofSeconds(1);
     private static final Duration FLUSH_LIMIT = Duration.ofSeconds(15);
-    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(CountRepair.class);
     private static final List<TaskStatus> UNFINISHED = List.of(TaskStatus.WAITING, TaskStatus.SCHEDULED,
             TaskStatus.QUEUED, TaskStatus.RUNNING);
@@ -63,23 +61,20 @@ public final class CountRepair extends MembershipAdapter {
         if (!hazelcast.getCluster().getMembers().iterator().next().localMember()) {
             return;
         }
-        try {
-            background.schedule(() -> {
-                try {
-                    int sessions = recount();
-                    LOG.info("member {} left; task counts of {} sessions recounted", event.getMember().getUuid(), sessions);
-                } catch (RuntimeException e) {
-                    LOG.warn("recounting session task counts after member {} left failed", event.getMember().getUuid(), e);
-                }
-            }, DELAY.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            // This node is stopping too; the next oldest recounts.
-        }
+        // A query while the lost member's partitions are still being promoted and migrated can miss
+        // some of them, and a session it misses keeps its wrong counts: so it waits for them to settle.
+        AfterDeparture.run(hazelcast, background, DELAY, () -> {
+            try {
+                int sessions = recount();
+                LOG.info("member {} left; task counts of {} sessions recounted", event.getMember().getUuid(), sessions);
+            } catch (RuntimeException e) {
+                LOG.warn("recounting session task counts after member {} left failed", event.getMember().getUuid(), e);
+            }
+        });
     }
 
     /** Counts again the sessions whose counts may be off; returns how many. */
     public int recount() {
-        awaitSettledPartitions();
         MemberBroadcast.toAllMembers(hazelcast, new FlushCounts(hazelcast.getCluster().getLocalMember().getUuid().toString()),
                 FLUSH_LIMIT, "flushing session counts");
         Set<String> sessions = new HashSet<>(tasks.aggregate(Aggregators.<Map.Entry<String, Task>, String>distinct("sessionId"),
@@ -89,23 +84,6 @@ public final class CountRepair extends MembershipAdapter {
             counts.replace(session, countOf(session));
         }
         return sessions.size();
-    }
-
-    /**
-     * A query while the lost member's partitions are still being promoted and migrated can miss some
-     * of them, and a session it misses keeps its wrong counts: so the recount starts once the
-     * partitions have settled (bounded: after the limit it counts anyway).
-     */
-    private void awaitSettledPartitions() {
-        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
-        while (!hazelcast.getPartitionService().isClusterSafe() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     private TaskCounts countOf(String session) {
