@@ -63,6 +63,9 @@ public final class BenchMain {
         try (WeftClient client = WeftClient.embedded(node.hazelcast())) {
             out.printf("# machine: %d cores, max heap %d MiB, Java %s, %s mode%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), quick ? "short" : "full");
+            if (wants("echo")) {
+                echoEmbedded(client); // echo-embedded alone, e.g. under a profiler
+            }
             if (wants("throughput")) {
                 failures += throughputAgainstTheGrid(client, node);
             }

@@ -49,10 +49,11 @@ final class SessionPurge {
         new SessionCountWriter(hazelcast).apply(cancelled);
     }
 
-    /** Removes the session's schedules, tasks and their logs, its results with every chunk of their bytes, and who waited for them. */
+    /** Removes the session's schedules, tasks with their logs and subtask links, its results with every chunk of their bytes, and who waited for them. */
     void removeData(String sessionId) {
         hazelcast.getMap(GridNames.SCHEDULES).removeAll(Predicates.equal("sessionId", sessionId));
         tasks.removeAll(Predicates.equal("sessionId", sessionId));
+        hazelcast.getMap(GridNames.SUBTASKS).removeAll(Predicates.equal("sessionId", sessionId));
         hazelcast.getMap(GridNames.TASK_LOGS).removeAll(Predicates.equal("sessionId", sessionId));
         for (ResultMeta result : results.values(Predicates.equal("sessionId", sessionId))) {
             results.delete(result.id());

@@ -14,6 +14,7 @@ import io.weft.model.grid.GridNames;
 import io.weft.model.grid.InterruptAttempt;
 import io.weft.model.grid.MemberDirectory;
 import io.weft.model.grid.SessionCountWriter;
+import io.weft.model.grid.SubtaskLink;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.grid.TaskOrder;
 import io.weft.model.grid.TaskUpdate;
@@ -42,6 +43,7 @@ public final class Tasks {
 
     private final HazelcastInstance hazelcast;
     private final IMap<String, Task> tasks;
+    private final IMap<String, SubtaskLink> subtasks;
     private final Sessions sessions;
     private final Clock clock;
     private final TaskGraph graph;
@@ -53,6 +55,7 @@ public final class Tasks {
         this.directory = directory;
         this.hazelcast = hazelcast;
         this.tasks = hazelcast.getMap(GridNames.TASKS);
+        this.subtasks = hazelcast.getMap(GridNames.SUBTASKS);
         this.sessions = sessions;
         this.clock = clock;
         this.watcher = new CompletionWatcher(hazelcast);
@@ -180,7 +183,8 @@ public final class Tasks {
     /** The subtasks {@code taskId} submitted, oldest first. */
     public List<Task> children(String taskId) {
         Checks.id("taskId", taskId);
-        return tasks.values(Predicates.equal("parentId", taskId)).stream()
+        Set<String> ids = subtasks.keySet(Predicates.equal("parentId", taskId));
+        return ids.isEmpty() ? List.of() : tasks.getAll(ids).values().stream()
                 .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id)).toList();
     }
 

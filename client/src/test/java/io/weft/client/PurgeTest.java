@@ -67,7 +67,9 @@ class PurgeTest {
         Task kept = client.tasks().submit(bystander, TaskSpec.of("echo", "{}")
                 .withOptions(TaskOptions.builder().delay(Duration.ofHours(1)).build()));
         ResultMeta keptResult = upload(bystander, CHUNK + 1);
-        List<String> ids = List.of(done.id(), running.id(), queued.id(), delayed.id());
+        Task child = client.tasks().submit(session, TaskSpec.of("echo", "{}").withParent(done.id()));
+        List<String> ids = List.of(done.id(), running.id(), queued.id(), delayed.id(), child.id());
+        assertThat(client.tasks().children(done.id())).extracting(Task::id).containsExactly(child.id());
 
         client.sessions().purge(session);
 
@@ -80,6 +82,7 @@ class PurgeTest {
         assertThat(grid.getMap(GridNames.SESSIONS).containsKey(session)).isFalse();
         assertThat(tasks.keySet(Predicates.equal("sessionId", session))).isEmpty();
         assertThat(ids).noneMatch(tasks::containsKey);
+        assertThat(grid.getMap(GridNames.SUBTASKS).containsKey(child.id())).isFalse();
         assertThat(results.keySet(Predicates.equal("sessionId", session))).isEmpty();
         assertThat(chunks.keySet()).noneMatch(key -> key.startsWith(uploaded.id()) || key.startsWith(abandoned.id())
                 || key.startsWith(empty.id()));

@@ -207,6 +207,8 @@ public final class WeftNode implements AutoCloseable {
 
     private void startDuties() {
         MetricSources.attach(hazelcast, dispatcher, metrics);
+        hazelcast.getUserContext().put(UserContextKeys.INSERT_OBSERVER,
+                MetricSources.submittedCounter(metrics).andThen(dispatcher::acceptNew));
         if (settings.metricsPort() > 0) {
             endpoints = NodeEndpoints.serve(settings.metricsPort(), metrics.registry(), this::health,
                     () -> hazelcast.getPartitionService().isLocalMemberSafe());

@@ -9,6 +9,8 @@ public final class GridNames {
     public static final String CHUNKS = "weft.chunks";
     /** MultiMap: result id to the ids of the WAITING tasks that depend on it. */
     public static final String DEPENDENTS = "weft.dependents";
+    /** Subtask id to its {@code SubtaskLink} (parent and session): how a task's subtasks are found. */
+    public static final String SUBTASKS = "weft.subtasks";
     /** Cluster-wide settings the nodes publish at start, for clients and gateways to follow. */
     public static final String SETTINGS = "weft.settings";
     /** The key of the {@code ResultLimits} in {@link #SETTINGS}. */

@@ -51,8 +51,26 @@ public final class InsertTasks implements Callable<List<Task>>, HazelcastInstanc
             }
         }
         recordCreations(inserted);
+        linkSubtasks(stored);
         InsertObserver.tell(hazelcast, inserted);
         return stored;
+    }
+
+    /**
+     * Links each subtask to its parent before the submit returns. Written for every stored subtask, not
+     * only new ones: a link lost with a member is written again when the parent, retried, submits the
+     * same subtask again (its idempotency key returns the stored one).
+     */
+    private void linkSubtasks(List<Task> stored) {
+        IMap<String, SubtaskLink> links = hazelcast.getMap(GridNames.SUBTASKS);
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (Task task : stored) {
+            String parentId = task.spec().parentId();
+            if (parentId != null) {
+                writes.add(links.setAsync(task.id(), new SubtaskLink(parentId, task.sessionId())).toCompletableFuture());
+            }
+        }
+        writes.forEach(CompletableFuture::join);
     }
 
     /** New tasks count in their session; a member without a node's batching writes the counts itself. */

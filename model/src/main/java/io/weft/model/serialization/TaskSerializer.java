@@ -19,9 +19,12 @@ import java.util.List;
 /**
  * A task as one flat Compact record: its spec, options, error and history are written as plain
  * fields and parallel arrays rather than nested records, because every entry processor, journal read
- * and backup of a task goes through here, on a partition thread. Field names are queryable: the tasks
- * map indexes {@code status}, {@code sessionId} and {@code worker}; {@code createdAt} and
- * {@code updatedAt} (epoch milliseconds) are written only for queries.
+ * and backup of a task goes through here, on a partition thread. Field names are queryable (the
+ * tasks map's indexes are in the node's {@code MemberConfigFactory}); {@code createdAt},
+ * {@code updatedAt} and {@code statusTime} (epoch milliseconds) are written only for queries.
+ * {@code statusTime} is the time a query of one status compares: when a SCHEDULED task falls due, and
+ * for any other status when the task last changed. One sorted (status, statusTime) index thus answers
+ * both "SCHEDULED and due before t" and "QUEUED (RUNNING, WAITING, ended) and quiet since t".
  */
 final class TaskSerializer implements CompactSerializer<Task> {
 
@@ -80,6 +83,8 @@ final class TaskSerializer implements CompactSerializer<Task> {
         out.writeString("errorException", error == null ? null : error.exception());
         out.writeString("errorMessage", error == null ? null : error.message());
         writeHistory(out, value.history());
+        out.writeInt64("statusTime", value.status() == TaskStatus.SCHEDULED ? value.dueAt().toEpochMilli()
+                : value.history().get(value.history().size() - 1).at().toEpochMilli());
     }
 
     private static void writeHistory(CompactWriter out, List<StatusChange> history) {

@@ -27,7 +27,8 @@ public final class WeftSerializers {
                 new MemberInfoSerializer(), new ResolveInputSerializer(), new SetResultOwnerSerializer(),
                 new AbortResultSerializer(), new ResultLimitsSerializer(), new RemoveChunkSerializer(),
                 new TaskUpdateSerializer(), new TaskCountsSerializer(), new AddTaskCountsSerializer(),
-                new ApplySessionStateSerializer(), new ControlMemberSerializer(), new AddWrittenBytesSerializer()));
+                new ApplySessionStateSerializer(), new ControlMemberSerializer(), new AddWrittenBytesSerializer(),
+                new SubtaskLinkSerializer()));
         return List.copyOf(all);
     }
 

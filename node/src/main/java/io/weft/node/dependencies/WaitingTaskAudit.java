@@ -41,7 +41,7 @@ public final class WaitingTaskAudit extends Audit {
     public int audit() {
         long before = clock.millis() - quietFor.toMillis();
         Set<String> quiet = tasks.localKeySet(Predicates.and(Predicates.equal("status", TaskStatus.WAITING.name()),
-                Predicates.lessThan("updatedAt", before)));
+                Predicates.lessThan("statusTime", before)));
         int count = 0;
         List<String> batch = new ArrayList<>(BATCH);
         for (String id : quiet) {

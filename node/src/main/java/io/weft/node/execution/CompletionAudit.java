@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * them. So each node looks now and then at the tasks its partitions hold that finished lately and
  * does again what is missing; both effects are idempotent (the follow-up's key, the abort's condition).
  *
- * <p>Only tasks finished within the look-back are read, through the (status, updatedAt) index, and of
+ * <p>Only tasks finished within the look-back are read, through the (status, statusTime) index, and of
  * the successes only those with a follow-up, so a pass costs what finished lately, not what the grid
  * keeps. A member's death is what opens the gap, so a pass follows every departure; a slow periodic
  * pass covers a client that died between its cancel and the abort of the outputs.

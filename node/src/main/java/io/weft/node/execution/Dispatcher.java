@@ -4,6 +4,8 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.TaskGraph;
+import io.weft.model.task.Task;
+import io.weft.model.task.TaskStatus;
 import io.weft.node.config.SlotPlan;
 import io.weft.node.handler.TaskHandler;
 import io.weft.node.metrics.NodeMetrics;
@@ -84,6 +86,24 @@ public final class Dispatcher {
             return;
         }
         forward(task);
+    }
+
+    /**
+     * Tasks this member has just inserted: the QUEUED ones are taken at once, here or by a node that
+     * serves their type, rather than when their journal event comes round through the scheduler job
+     * (which leaves new QUEUED tasks to this). A task this fails to take stays QUEUED in the grid,
+     * where the sweep finds it.
+     */
+    public void acceptNew(List<Task> inserted) {
+        for (Task task : inserted) {
+            if (task.status() == TaskStatus.QUEUED) {
+                try {
+                    accept(DueTask.of(task));
+                } catch (RuntimeException e) {
+                    LOG.debug("new task {} not taken now; the sweep offers it again", task.id(), e);
+                }
+            }
+        }
     }
 
     /**

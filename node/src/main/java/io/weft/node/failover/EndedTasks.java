@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The tasks of this member's partitions that ended in a window of time: what the audits after a
- * member's departure read to redo what the dead member left undone. The (status, updatedAt) index
+ * member's departure read to redo what the dead member left undone. The (status, statusTime) index
  * answers it with the matches only.
  */
 public final class EndedTasks {
@@ -27,7 +27,7 @@ public final class EndedTasks {
      */
     public Collection<Task> local(TaskStatus status, long fromMillis, long toMillis, Predicate<String, Task> also) {
         Predicate<String, Task> ended = Predicates.and(Predicates.equal("status", status.name()),
-                Predicates.between("updatedAt", fromMillis, toMillis));
+                Predicates.between("statusTime", fromMillis, toMillis));
         var ids = tasks.localKeySet(also == null ? ended : Predicates.and(ended, also));
         return ids.isEmpty() ? List.of() : tasks.getAll(ids).values();
     }

@@ -78,7 +78,7 @@ public final class StrandedTaskSweeper implements Runnable {
         String self = hazelcast.getCluster().getLocalMember().getUuid().toString();
         int moved = 0;
         Set<String> mine = tasks.keySet(Predicates.and(Predicates.equal("worker", self),
-                Predicates.equal("status", TaskStatus.RUNNING.name()), Predicates.lessThan("updatedAt", before)));
+                Predicates.equal("status", TaskStatus.RUNNING.name()), Predicates.lessThan("statusTime", before)));
         for (String id : mine) {
             if (!dispatcher.holds(id)) {
                 Task requeued = tasks.executeOnKey(id, new RequeueOrphan(self, now));
@@ -107,7 +107,7 @@ public final class StrandedTaskSweeper implements Runnable {
     /** QUEUED tasks that have waited a whole interval and that no lane here holds: offered again. */
     private int offerQueuedNotHeld(long before) {
         Set<String> queued = tasks.localKeySet(notPaused(Predicates.and(Predicates.equal("status", TaskStatus.QUEUED.name()),
-                Predicates.lessThan("updatedAt", before))));
+                Predicates.lessThan("statusTime", before))));
         Set<String> notHeld = new HashSet<>();
         queued.stream().filter(id -> !dispatcher.holds(id)).forEach(notHeld::add);
         int offered = 0;
@@ -128,7 +128,7 @@ public final class StrandedTaskSweeper implements Runnable {
         long before = now - interval.toMillis();
         int moved = passes++ % QUEUED_EVERY == 0 ? offerQueuedNotHeld(before) : 0;
         Set<String> overdue = tasks.localKeySet(Predicates.and(Predicates.equal("status", TaskStatus.SCHEDULED.name()),
-                Predicates.lessThan("dueAt", before)));
+                Predicates.lessThan("statusTime", before)));
         for (Task task : tasks.getAll(overdue).values()) {
             counts.recordWhenDone(tasks.submitToKey(task.id(), new PromoteDueTask(task.attempt(), now)));
             moved++;

@@ -2,12 +2,11 @@ package io.weft.node.metrics;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.weft.model.grid.InsertObserver;
-import io.weft.model.grid.UserContextKeys;
 import io.weft.node.execution.Dispatcher;
 
 /**
  * Connects the node's metrics to what they count outside the attempt runner: inserts (told by the
- * grid's batch insert), cancellations (told by the owner's change events), and the gauges read
+ * grid's batch insert, through {@link #submittedCounter}), cancellations (told by the owner's change events), and the gauges read
  * from local state at scrape time.
  */
 public final class MetricSources {
@@ -16,10 +15,13 @@ public final class MetricSources {
     }
 
     public static void attach(HazelcastInstance member, Dispatcher dispatcher, NodeMetrics metrics) {
-        InsertObserver counter = stored -> stored.forEach(task -> metrics.submitted.labels(task.type()).inc());
-        member.getUserContext().put(UserContextKeys.INSERT_OBSERVER, counter);
         CancelCounter.listen(member, metrics);
         new LaneCollector(dispatcher).register(metrics.registry());
         new GridCollector(member).register(metrics.registry());
+    }
+
+    /** Counts the tasks a batch insert on this member stored anew. */
+    public static InsertObserver submittedCounter(NodeMetrics metrics) {
+        return stored -> stored.forEach(task -> metrics.submitted.labels(task.type()).inc());
     }
 }

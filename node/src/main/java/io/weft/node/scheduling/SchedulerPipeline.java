@@ -1,5 +1,6 @@
 package io.weft.node.scheduling;
 
+import com.hazelcast.core.EntryEventType;
 import com.hazelcast.jet.pipeline.JournalInitialPosition;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.Sink;
@@ -54,11 +55,18 @@ public final class SchedulerPipeline {
 
     /**
      * Every change of a task changes its status, so the new value alone tells whether it became due or
-     * delayed. (The old value is not read: this runs on the partition thread for every change.)
+     * delayed. (The old value is not read: this runs on the partition thread for every change.) A task
+     * inserted QUEUED is left out: the member that inserted it took it at once
+     * ({@code Dispatcher.acceptNew}); read again here it would often come after the task had run, and
+     * cost a claim that finds nothing to run.
      */
     static boolean becameDueOrDelayed(EventJournalMapEvent<String, Task> event) {
         Task task = event.getNewValue();
-        return task != null && (task.status() == TaskStatus.QUEUED || task.status() == TaskStatus.SCHEDULED);
+        if (task == null) {
+            return false;
+        }
+        return task.status() == TaskStatus.SCHEDULED
+                || (task.status() == TaskStatus.QUEUED && event.getType() != EntryEventType.ADDED);
     }
 
     static DueTask toDueTask(EventJournalMapEvent<String, Task> event) {
