@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Told, on the member that inserts a batch, which of its tasks were stored anew, so that member can
- * count submissions and start the QUEUED ones where they land. A node registers one in its member's user context under
- * {@link UserContextKeys#INSERT_OBSERVER}; a member without one (a plain Hazelcast member) tells nobody.
+ * count submissions and start the QUEUED ones where they land. A node registers one in its member's
+ * user context under {@link UserContextKeys#INSERT_OBSERVER}; a member without one (a plain Hazelcast
+ * member) tells nobody, and its new tasks wait for a node's sweep.
  */
 @FunctionalInterface
 public interface InsertObserver {
