@@ -233,6 +233,8 @@ public final class BenchMain {
                 trace(client, session);
             }
         }
+        // Measured: every run starts from the same grid, not with the tasks of the runs before it.
+        client.sessions().purge(session);
         return notSucceeded.get();
     }
 
