@@ -15,17 +15,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs every scenario against one embedded node and prints one line of figures per scenario.
@@ -192,50 +189,30 @@ public final class BenchMain {
     /** One echo run; with {@code p50Millis} set, adds the run's created → SUCCEEDED median from the tasks' histories. */
     long echoThroughput(WeftClient client, int count, List<Double> runs, List<Double> p50Millis) throws Exception {
         String session = client.sessions().create("bench", Map.of()).id();
-        int batch = 1_000;
-        CountDownLatch done = new CountDownLatch(count);
-        AtomicLong notSucceeded = new AtomicLong();
-        Set<TaskStatus> terminal = EnumSet.of(TaskStatus.SUCCEEDED, TaskStatus.FAILED, TaskStatus.CANCELLED);
-        try (var subscription = client.events().subscribe(session, terminal, event -> {
-            if (event.to() != null && event.to().isTerminal()) {
-                if (event.to() != TaskStatus.SUCCEEDED) {
-                    notSucceeded.incrementAndGet();
-                }
-                done.countDown();
-            }
-        })) {
+        long notSucceeded;
+        try (TerminalWatch ended = TerminalWatch.of(client, session, count)) {
             long start = System.nanoTime();
-            List<TaskSpec> specs = new ArrayList<>(batch);
-            for (int i = 0; i < count; i++) {
-                specs.add(TaskSpec.of("echo", "{\"i\":" + i + "}"));
-                if (specs.size() == batch) {
-                    client.tasks().submit(session, specs);
-                    specs = new ArrayList<>(batch);
-                }
-            }
-            if (!specs.isEmpty()) {
-                client.tasks().submit(session, specs);
-            }
+            SessionTasks.submitInBatches(client, session, count, i -> TaskSpec.of("echo", "{\"i\":" + i + "}"));
             if (System.getProperty("bench.trace") != null) {
                 out.printf("  submitted %,d in %.2f s; %,d finished by then%n", count, (System.nanoTime() - start) / 1e9,
-                        count - done.getCount());
+                        count - ended.unfinished());
             }
-            if (!done.await(10, TimeUnit.MINUTES)) {
-                throw new IllegalStateException(done.getCount() + " tasks did not finish in 10 minutes");
+            if (!ended.await(Duration.ofMinutes(10))) {
+                throw new IllegalStateException(ended.unfinished() + " tasks did not finish in 10 minutes");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             runs.add(count / seconds);
             if (p50Millis != null) {
-                p50Millis.add(Stats.percentileOf(client.tasks().list(session, TaskStatus.SUCCEEDED).stream()
-                        .mapToLong(t -> t.endedAt().toEpochMilli() - t.createdAt().toEpochMilli()).toArray(), 50));
+                p50Millis.add(Stats.percentileOf(SessionTasks.createdToSucceededMillis(client, session), 50));
             }
             if (System.getProperty("bench.trace") != null) {
                 trace(client, session);
             }
+            notSucceeded = ended.notSucceeded();
         }
         // Measured: every run starts from the same grid, not with the tasks of the runs before it.
         client.sessions().purge(session);
-        return notSucceeded.get();
+        return notSucceeded;
     }
 
     /** Where a run's time went, from the tasks' own histories: created → RUNNING → SUCCEEDED. */

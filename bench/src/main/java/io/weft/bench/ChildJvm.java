@@ -1,12 +1,19 @@
 package io.weft.bench;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A JVM the benchmark starts from its own classpath (the shaded jar, or surefire's test classpath),
@@ -64,7 +71,7 @@ final class ChildJvm implements AutoCloseable {
         for (int base = from; base + count <= to; base++) {
             boolean free = true;
             for (int p = base; p < base + count && free; p++) {
-                try (ServerSocket socket = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+                try (ServerSocket socket = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
                     socket.setReuseAddress(true);
                 } catch (IOException taken) {
                     free = false;
@@ -89,10 +96,34 @@ final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Waits, at most {@code limit}, until {@code readiness} answers 200; fails at once if the JVM exits.
+     * {@code what} names it in the failure.
+     */
+    void awaitReady(URI readiness, Duration limit, String what) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(3)).build();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!alive()) {
+                throw new IllegalStateException(what + " exited while starting; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(what + " was not ready in " + limit + "; see " + log);
+    }
+
     /** SIGKILL, as a crash would; waits (bounded) until the process is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
-        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -58,14 +58,8 @@ final class DelayedScenario {
     }
 
     private int submitFar(String session, int count) {
-        List<TaskSpec> specs = new ArrayList<>(1_000);
-        for (int i = 0; i < count; i++) {
-            specs.add(new TaskSpec("echo", "{\"far\":" + i + "}", FAR, List.of(), List.of(), null, null));
-            if (specs.size() == 1_000 || i == count - 1) {
-                client.tasks().submit(session, specs);
-                specs = new ArrayList<>(1_000);
-            }
-        }
+        SessionTasks.submitInBatches(client, session, count,
+                i -> new TaskSpec("echo", "{\"far\":" + i + "}", FAR, List.of(), List.of(), null, null));
         return count;
     }
 
@@ -75,16 +69,9 @@ final class DelayedScenario {
         String session = client.sessions().create("bench-delayed", Map.of()).id();
         int total = perSecond * seconds;
         Instant first = Instant.now().plus(lead(total));
-        List<TaskSpec> specs = new ArrayList<>(1_000);
-        for (int i = 0; i < total; i++) {
-            Instant due = first.plusNanos(1_000_000_000L * i / perSecond);
-            specs.add(new TaskSpec("echo", "{\"i\":" + i + "}", TaskOptions.builder().runAt(due).build(), List.of(), List.of(),
-                    null, null));
-            if (specs.size() == 1_000 || i == total - 1) {
-                client.tasks().submit(session, specs);
-                specs = new ArrayList<>(1_000);
-            }
-        }
+        SessionTasks.submitInBatches(client, session, total, i -> new TaskSpec("echo", "{\"i\":" + i + "}",
+                TaskOptions.builder().runAt(first.plusNanos(1_000_000_000L * i / perSecond)).build(), List.of(), List.of(),
+                null, null));
         long sleep = Duration.between(Instant.now(), first).toMillis();
         if (sleep > 0) {
             Thread.sleep(sleep);

@@ -2,11 +2,9 @@ package io.weft.bench;
 
 import io.weft.client.WeftClient;
 import io.weft.model.task.TaskSpec;
-import io.weft.model.task.TaskStatus;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A steady load instead of a burst: echo tasks submitted at a fixed rate by a submitter that ticks
@@ -60,18 +57,8 @@ final class FixedRateScenario {
     Run once(int perSecond, Duration length) throws Exception {
         String session = client.sessions().create("bench-fixed-rate", Map.of()).id();
         int total = (int) (perSecond * length.toSeconds());
-        CountDownLatch finished = new CountDownLatch(total);
-        AtomicLong notSucceeded = new AtomicLong();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        try (var subscription = client.events().subscribe(session, EnumSet.of(TaskStatus.SUCCEEDED, TaskStatus.FAILED,
-                TaskStatus.CANCELLED), event -> {
-            if (event.to() != null && event.to().isTerminal()) {
-                if (event.to() != TaskStatus.SUCCEEDED) {
-                    notSucceeded.incrementAndGet();
-                }
-                finished.countDown();
-            }
-        })) {
+        try (TerminalWatch finished = TerminalWatch.of(client, session, total)) {
             Submitter submitter = new Submitter(session, perSecond, total);
             ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(submitter, 0, 1, TimeUnit.MILLISECONDS);
             boolean sent = submitter.done.await(length.toSeconds() + 600, TimeUnit.SECONDS);
@@ -79,14 +66,13 @@ final class FixedRateScenario {
             if (submitter.failed != null) {
                 throw new IllegalStateException("the fixed-rate submitter failed", submitter.failed);
             }
-            if (!sent || !finished.await(10, TimeUnit.MINUTES)) {
+            if (!sent || !finished.await(Duration.ofMinutes(10))) {
                 throw new IllegalStateException("fixed rate: " + submitter.submitted + " of " + total + " submitted, "
-                        + finished.getCount() + " not finished in time");
+                        + finished.unfinished() + " not finished in time");
             }
-            long[] millis = client.tasks().list(session, TaskStatus.SUCCEEDED).stream()
-                    .mapToLong(t -> t.endedAt().toEpochMilli() - t.createdAt().toEpochMilli()).toArray();
+            long[] millis = SessionTasks.createdToSucceededMillis(client, session);
             return new Run(submitter.achievedPerSecond(), submitter.largestBatch, Stats.percentileOf(millis, 50),
-                    Stats.percentileOf(millis, 99), notSucceeded.get());
+                    Stats.percentileOf(millis, 99), finished.notSucceeded());
         } finally {
             ticker.shutdownNow();
             // Measured: every run starts from the same grid, not with the tasks of the runs before it.

@@ -1,10 +1,6 @@
 package io.weft.bench;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +35,7 @@ final class GatewayRun implements AutoCloseable {
                 "WEFT_SLOTS", "echo=" + echoSlots, "WEFT_ADMIN_KEY", adminKey), List.of());
         GatewayRun gateway = new GatewayRun(jvm, URI.create("http://127.0.0.1:" + httpPort), adminKey);
         try {
-            gateway.awaitReady();
+            jvm.awaitReady(gateway.base.resolve("/health/readiness"), START_LIMIT, "the gateway");
         } catch (Exception e) {
             jvm.close();
             throw e;
@@ -53,26 +49,6 @@ final class GatewayRun implements AutoCloseable {
 
     String adminKey() {
         return adminKey;
-    }
-
-    private void awaitReady() throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(base.resolve("/health/readiness")).timeout(Duration.ofSeconds(3)).build();
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!jvm.alive()) {
-                throw new IllegalStateException("the gateway exited while starting; see " + jvm.log());
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the gateway was not ready in " + START_LIMIT + "; see " + jvm.log());
     }
 
     @Override

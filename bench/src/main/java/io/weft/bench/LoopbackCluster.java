@@ -3,9 +3,6 @@ package io.weft.bench;
 import com.hazelcast.client.config.ClientConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +24,6 @@ final class LoopbackCluster implements AutoCloseable {
     private final int baseMetricsPort;
     private final String slots;
     private final ChildJvm[] members;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private LoopbackCluster(int size, String slots) {
         this.size = size;
@@ -66,12 +62,16 @@ final class LoopbackCluster implements AutoCloseable {
     ClientConfig clientConfig() {
         ClientConfig config = new ClientConfig();
         config.setClusterName(name);
+        config.getNetworkConfig().setAddresses(addresses()).setSmartRouting(true);
+        return config;
+    }
+
+    private List<String> addresses() {
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             addresses.add("127.0.0.1:" + port(i));
         }
-        config.getNetworkConfig().setAddresses(addresses).setSmartRouting(true);
-        return config;
+        return addresses;
     }
 
     /** SIGKILL member {@code i}: no shutdown hook, no goodbye to the cluster. */
@@ -86,34 +86,15 @@ final class LoopbackCluster implements AutoCloseable {
     }
 
     private ChildJvm launch(int i) throws IOException {
-        StringBuilder all = new StringBuilder();
-        for (int m = 0; m < size; m++) {
-            all.append(m == 0 ? "" : ",").append("127.0.0.1:").append(port(m));
-        }
         return ChildJvm.start("member-" + (i + 1), "768m", "io.weft.node.WeftNodeMain", Map.of(
-                "WEFT_CLUSTER_NAME", name, "WEFT_PORT", String.valueOf(port(i)), "WEFT_MEMBERS", all.toString(),
+                "WEFT_CLUSTER_NAME", name, "WEFT_PORT", String.valueOf(port(i)), "WEFT_MEMBERS", String.join(",", addresses()),
                 "WEFT_CP_MEMBERS", String.valueOf(size), "WEFT_METRICS_PORT", String.valueOf(baseMetricsPort + i),
                 "WEFT_SLOTS", slots, "WEFT_GRACE_PERIOD", "PT2S"), List.of());
     }
 
-    private void awaitReady(int i) throws Exception {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (baseMetricsPort + i) + "/health/readiness"))
-                .timeout(Duration.ofSeconds(3)).build();
-        long deadline = System.nanoTime() + READY_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!members[i].alive()) {
-                throw new IllegalStateException("member " + (i + 1) + " exited while starting; see " + members[i].log());
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("member " + (i + 1) + " not ready in " + READY_LIMIT + "; see " + members[i].log());
+    private void awaitReady(int i) throws InterruptedException {
+        members[i].awaitReady(URI.create("http://127.0.0.1:" + (baseMetricsPort + i) + "/health/readiness"), READY_LIMIT,
+                "member " + (i + 1));
     }
 
     @Override

@@ -10,8 +10,6 @@ import io.weft.model.task.TaskStatus;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,14 +37,7 @@ final class QueuedHeapScenario {
         client.sessions().pause(session);
         long heapBefore = settledHeapUsed();
         long entriesBefore = tasks.getLocalMapStats().getOwnedEntryMemoryCost();
-        List<TaskSpec> specs = new ArrayList<>(1_000);
-        for (int i = 0; i < count; i++) {
-            specs.add(TaskSpec.of("echo", "{\"i\":" + i + "}"));
-            if (specs.size() == 1_000 || i == count - 1) {
-                client.tasks().submit(session, specs);
-                specs = new ArrayList<>(1_000);
-            }
-        }
+        SessionTasks.submitInBatches(client, session, count, i -> TaskSpec.of("echo", "{\"i\":" + i + "}"));
         long heapAfter = settledHeapUsed();
         long entriesAfter = tasks.getLocalMapStats().getOwnedEntryMemoryCost();
         long queued = client.sessions().counts(session).get(TaskStatus.QUEUED);

@@ -5,7 +5,9 @@ import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.IMap;
 import io.weft.model.task.Task;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -62,15 +64,16 @@ public final class InsertTasks implements Callable<List<Task>>, HazelcastInstanc
      * same subtask again (its idempotency key returns the stored one).
      */
     private void linkSubtasks(List<Task> stored) {
-        IMap<String, SubtaskLink> links = hazelcast.getMap(GridNames.SUBTASKS);
-        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        Map<String, SubtaskLink> links = new HashMap<>();
         for (Task task : stored) {
             String parentId = task.spec().parentId();
             if (parentId != null) {
-                writes.add(links.setAsync(task.id(), new SubtaskLink(parentId, task.sessionId())).toCompletableFuture());
+                links.put(task.id(), new SubtaskLink(parentId, task.sessionId()));
             }
         }
-        writes.forEach(CompletableFuture::join);
+        if (!links.isEmpty()) {
+            hazelcast.<String, SubtaskLink>getMap(GridNames.SUBTASKS).putAllAsync(links).toCompletableFuture().join();
+        }
     }
 
     /** New tasks count in their session; a member without a node's batching writes the counts itself. */
