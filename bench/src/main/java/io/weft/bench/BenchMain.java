@@ -70,8 +70,7 @@ public final class BenchMain {
                 latency(client, quick ? 200 : 2_000);
             }
             if (wants("graph")) {
-                // A task names at most TaskSpec.MAX_REFERENCES inputs, so the fan-in is that wide (see docs/benchmarks.md).
-                failures += new GraphScenarios(client, out).run(quick ? 200 : 10_000, quick ? 200 : TaskSpec.MAX_REFERENCES);
+                failures += new GraphScenarios(client, out).run(quick ? 200 : 10_000, quick ? 200 : 10_000);
             }
             if (wants("gateway")) {
                 Stats embedded = echoEmbedded(client); // measured before the gateway's JVM starts beside it

@@ -5,6 +5,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.multimap.MultiMap;
 import com.hazelcast.query.Predicates;
 import io.weft.model.grid.CancelTask;
+import io.weft.model.grid.Dependent;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.ResultChunks;
 import io.weft.model.grid.SessionCountWriter;
@@ -25,7 +26,7 @@ final class SessionPurge {
     private final IMap<String, Task> tasks;
     private final IMap<String, ResultMeta> results;
     private final IMap<String, byte[]> chunks;
-    private final MultiMap<String, String> dependents;
+    private final MultiMap<String, Dependent> dependents;
     private final Clock clock;
 
     SessionPurge(HazelcastInstance hazelcast, Clock clock) {
@@ -49,11 +50,15 @@ final class SessionPurge {
         new SessionCountWriter(hazelcast).apply(cancelled);
     }
 
-    /** Removes the session's schedules, tasks with their logs and subtask links, its results with every chunk of their bytes, and who waited for them. */
+    /**
+     * Removes the session's schedules, tasks with their logs, subtask links and input tallies, its
+     * results with every chunk of their bytes, and who waited for them.
+     */
     void removeData(String sessionId) {
         hazelcast.getMap(GridNames.SCHEDULES).removeAll(Predicates.equal("sessionId", sessionId));
         tasks.removeAll(Predicates.equal("sessionId", sessionId));
         hazelcast.getMap(GridNames.SUBTASKS).removeAll(Predicates.equal("sessionId", sessionId));
+        hazelcast.getMap(GridNames.INPUTS).removeAll(Predicates.equal("sessionId", sessionId));
         hazelcast.getMap(GridNames.TASK_LOGS).removeAll(Predicates.equal("sessionId", sessionId));
         for (ResultMeta result : results.values(Predicates.equal("sessionId", sessionId))) {
             results.delete(result.id());

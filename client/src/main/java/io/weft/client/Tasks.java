@@ -19,6 +19,7 @@ import io.weft.model.grid.TaskGraph;
 import io.weft.model.grid.TaskOrder;
 import io.weft.model.grid.TaskUpdate;
 import io.weft.model.session.Session;
+import io.weft.model.task.InputTally;
 import io.weft.model.task.StatusChange;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskOptions;
@@ -44,6 +45,7 @@ public final class Tasks {
     private final HazelcastInstance hazelcast;
     private final IMap<String, Task> tasks;
     private final IMap<String, SubtaskLink> subtasks;
+    private final IMap<String, InputTally> tallies;
     private final Sessions sessions;
     private final Clock clock;
     private final TaskGraph graph;
@@ -56,6 +58,7 @@ public final class Tasks {
         this.hazelcast = hazelcast;
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.subtasks = hazelcast.getMap(GridNames.SUBTASKS);
+        this.tallies = hazelcast.getMap(GridNames.INPUTS);
         this.sessions = sessions;
         this.clock = clock;
         this.watcher = new CompletionWatcher(hazelcast);
@@ -186,6 +189,21 @@ public final class Tasks {
         Set<String> ids = subtasks.keySet(Predicates.equal("parentId", taskId));
         return ids.isEmpty() ? List.of() : tasks.getAll(ids).values().stream()
                 .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id)).toList();
+    }
+
+    /**
+     * The ids of the inputs a WAITING task still waits for, in its {@code dependsOn} order; empty for
+     * a task in any other status.
+     */
+    public List<String> pendingInputs(Task task) {
+        if (task.status() != TaskStatus.WAITING) {
+            return List.of();
+        }
+        if (!InputTally.isKeptFor(task.spec())) {
+            return task.spec().dependsOn();
+        }
+        InputTally tally = tallies.get(task.id());
+        return tally == null ? task.spec().dependsOn() : tally.pendingIds(task.spec().dependsOn());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.weft.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.weft.model.result.ResultStatus;
 import io.weft.model.task.ErrorType;
@@ -109,6 +110,36 @@ class DataDependencyTest {
     }
 
     @Test
+    void waitingTaskListsTheInputsStillPendingAndStartsWithTheLast() throws Exception {
+        List<String> r = newResults(3);
+        Task consumer = client.tasks().submit(session,
+                concat("joined", List.of(r.get(0), r.get(1), r.get(0), r.get(2)), List.of()));
+
+        upload(r.get(0), "a");
+        assertPendingSoon(consumer, List.of(r.get(1), r.get(2)));
+        upload(r.get(2), "c");
+        assertPendingSoon(consumer, List.of(r.get(1)));
+        assertThat(client.tasks().get(consumer.id()).orElseThrow().status()).isEqualTo(TaskStatus.WAITING);
+        upload(r.get(1), "b");
+
+        Task done = client.tasks().await(consumer.id()).get(30, TimeUnit.SECONDS);
+        assertThat(done.output()).isEqualTo("{\"text\":\"a,b,a,c,joined\"}");
+        assertThat(client.tasks().pendingInputs(done)).isEmpty();
+    }
+
+    @Test
+    void taskWhoseInputsCompletedBeforeItsSubmitStartsAtOnce() throws Exception {
+        List<String> r = newResults(2);
+        upload(r.get(0), "x");
+        upload(r.get(1), "y");
+
+        Task consumer = client.tasks().submit(session, concat("late", r, List.of()));
+
+        Task done = client.tasks().await(consumer.id()).get(30, TimeUnit.SECONDS);
+        assertThat(done.output()).isEqualTo("{\"text\":\"x,y,late\"}");
+    }
+
+    @Test
     void diamondJoinsBothBranchesOfTheSameSource() throws Exception {
         List<String> r = newResults(4);
         List<Task> tasks = client.tasks().submit(session, List.of(
@@ -157,6 +188,12 @@ class DataDependencyTest {
 
         Task done = client.tasks().await(consumer.id()).get(30, TimeUnit.SECONDS);
         assertThat(done.output()).isEqualTo("{\"text\":\"uploaded,after-upload\"}");
+    }
+
+    /** Settling is told by an event, so the tally catches up a moment after the upload returns. */
+    private static void assertPendingSoon(Task task, List<String> expected) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.tasks().pendingInputs(client.tasks().get(task.id()).orElseThrow()), expected::equals);
     }
 
     private static TaskSpec concat(String label, List<String> dependsOn, List<String> outputs) {

@@ -68,7 +68,11 @@ class PurgeTest {
                 .withOptions(TaskOptions.builder().delay(Duration.ofHours(1)).build()));
         ResultMeta keptResult = upload(bystander, CHUNK + 1);
         Task child = client.tasks().submit(session, TaskSpec.of("echo", "{}").withParent(done.id()));
-        List<String> ids = List.of(done.id(), running.id(), queued.id(), delayed.id(), child.id());
+        ResultMeta notYet = client.results().create(session, "not-yet.bin", null, Duration.ofHours(1));
+        Task waiting = client.tasks().submit(session, new TaskSpec("echo", "{}", null, List.of(empty.id(), notYet.id()),
+                null, null, null));
+        List<String> ids = List.of(done.id(), running.id(), queued.id(), delayed.id(), child.id(), waiting.id());
+        assertThat(node.hazelcast().getMap(GridNames.INPUTS).containsKey(waiting.id())).as("its tally").isTrue();
         assertThat(client.tasks().children(done.id())).extracting(Task::id).containsExactly(child.id());
 
         client.sessions().purge(session);
@@ -83,6 +87,8 @@ class PurgeTest {
         assertThat(tasks.keySet(Predicates.equal("sessionId", session))).isEmpty();
         assertThat(ids).noneMatch(tasks::containsKey);
         assertThat(grid.getMap(GridNames.SUBTASKS).containsKey(child.id())).isFalse();
+        assertThat(grid.getMap(GridNames.INPUTS).containsKey(waiting.id())).isFalse();
+        assertThat(grid.getMultiMap(GridNames.DEPENDENTS).containsKey(notYet.id())).isFalse();
         assertThat(results.keySet(Predicates.equal("sessionId", session))).isEmpty();
         assertThat(chunks.keySet()).noneMatch(key -> key.startsWith(uploaded.id()) || key.startsWith(abandoned.id())
                 || key.startsWith(empty.id()));

@@ -111,10 +111,13 @@ class ValidationTest {
 
     @Test
     void tooManyDependenciesAreRefused() {
-        List<String> many = Collections.nCopies(TaskSpec.MAX_REFERENCES + 1, "r-1");
+        List<String> tooManyInputs = Collections.nCopies(TaskSpec.MAX_INPUTS + 1, "r-1");
+        List<String> tooManyOutputs = Collections.nCopies(TaskSpec.MAX_OUTPUTS + 1, "r-1");
 
-        assertRefused(() -> new TaskSpec("echo", "{}", null, many, null, null, null), "dependsOn");
-        assertRefused(() -> new TaskSpec("echo", "{}", null, null, many, null, null), "outputs");
+        assertRefused(() -> new TaskSpec("echo", "{}", null, tooManyInputs, null, null, null), "dependsOn");
+        assertRefused(() -> new TaskSpec("echo", "{}", null, null, tooManyOutputs, null, null), "outputs");
+        assertThat(new TaskSpec("echo", "{}", null, Collections.nCopies(TaskSpec.MAX_INPUTS, "r-1"), null, null, null)
+                .dependsOn()).hasSize(TaskSpec.MAX_INPUTS);
     }
 
     @Test

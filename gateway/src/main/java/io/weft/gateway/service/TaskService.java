@@ -136,7 +136,7 @@ public class TaskService {
         return new TaskView(task.id(), task.sessionId(), task.type(), task.status().name(), task.attempt(),
                 json.tree(task.spec().input()), json.tree(task.output()), error, task.worker(), task.createdAt(),
                 task.startedAt(), task.endedAt(), task.spec().parentId(), task.priority(), task.spec().dependsOn(),
-                task.spec().outputs(), task.inputs().pending(), subtasks, history);
+                task.spec().outputs(), weft.tasks().pendingInputs(task), subtasks, history);
     }
 
     private static TaskStatus status(String text) {

@@ -7,8 +7,10 @@ public final class GridNames {
     public static final String TASKS = "weft.tasks";
     public static final String RESULTS = "weft.results";
     public static final String CHUNKS = "weft.chunks";
-    /** MultiMap: result id to the ids of the WAITING tasks that depend on it. */
+    /** MultiMap: result id to the WAITING tasks that depend on it, as {@code Dependent}s. */
     public static final String DEPENDENTS = "weft.dependents";
+    /** Task id to its {@code InputTally}: which inputs a WAITING task with several still waits for. */
+    public static final String INPUTS = "weft.inputs";
     /** Subtask id to its {@code SubtaskLink} (parent and session): how a task's subtasks are found. */
     public static final String SUBTASKS = "weft.subtasks";
     /** Cluster-wide settings the nodes publish at start, for clients and gateways to follow. */

@@ -3,7 +3,9 @@ package io.weft.model.grid;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.IMap;
+import io.weft.model.task.InputTally;
 import io.weft.model.task.Task;
+import io.weft.model.task.TaskStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,9 +55,28 @@ public final class InsertTasks implements Callable<List<Task>>, HazelcastInstanc
             }
         }
         recordCreations(inserted);
+        tallyInputs(inserted);
         linkSubtasks(stored);
         InsertObserver.tell(hazelcast, inserted);
         return stored;
+    }
+
+    /**
+     * Gives each new task that waits for several inputs its tally, beside it (same key, same
+     * partition). Only new ones: a repeated submit must not reset what an earlier one counted. An
+     * input that settles before its tally is written finds none and counts nothing; the submit's
+     * re-read of its inputs, after this returns, counts it.
+     */
+    private void tallyInputs(List<Task> inserted) {
+        Map<String, InputTally> tallies = new HashMap<>();
+        for (Task task : inserted) {
+            if (task.status() == TaskStatus.WAITING && InputTally.isKeptFor(task.spec())) {
+                tallies.put(task.id(), InputTally.allPending(task.sessionId(), task.spec().dependsOn().size()));
+            }
+        }
+        if (!tallies.isEmpty()) {
+            hazelcast.<String, InputTally>getMap(GridNames.INPUTS).putAllAsync(tallies).toCompletableFuture().join();
+        }
     }
 
     /**

@@ -6,13 +6,17 @@ import com.hazelcast.multimap.MultiMap;
 import io.weft.model.InvalidValueException;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.result.ResultStatus;
+import io.weft.model.task.InputTally;
+import io.weft.model.task.Inputs;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskStatus;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 /**
  * Tasks joined by the results they produce and consume. A task names the results it waits for
@@ -36,7 +41,8 @@ public final class TaskGraph {
 
     private final IMap<String, Task> tasks;
     private final IMap<String, ResultMeta> results;
-    private final MultiMap<String, String> dependents;
+    private final IMap<String, InputTally> tallies;
+    private final MultiMap<String, Dependent> dependents;
     private final TaskSubmitter submitter;
     private final Clock clock;
     private final TaskChangeRecorder changes;
@@ -46,6 +52,7 @@ public final class TaskGraph {
         this.changes = changes;
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.results = hazelcast.getMap(GridNames.RESULTS);
+        this.tallies = hazelcast.getMap(GridNames.INPUTS);
         this.dependents = hazelcast.getMultiMap(GridNames.DEPENDENTS);
         this.submitter = new TaskSubmitter(hazelcast);
         this.clock = clock;
@@ -95,11 +102,10 @@ public final class TaskGraph {
      * {@code executor}.
      */
     public CompletableFuture<Void> settle(ResultMeta settled, Executor executor) {
-        ResolveInput resolution = resolutionOf(settled.id(), settled);
-        Collection<String> waiting = dependents.get(settled.id());
+        Collection<Dependent> waiting = dependents.get(settled.id());
         List<CompletableFuture<Void>> told = new ArrayList<>(waiting.size());
-        for (String taskId : waiting) {
-            told.add(tasks.submitToKey(taskId, resolution).toCompletableFuture()
+        for (Dependent dependent : waiting) {
+            told.add(tell(dependent.taskId(), dependent.input(), dependent.onlyInput(), settled.id(), settled)
                     .thenAcceptAsync(this::afterResolution, executor));
         }
         return CompletableFuture.allOf(told.toArray(CompletableFuture[]::new))
@@ -111,18 +117,18 @@ public final class TaskGraph {
      * settlement whose event was lost with a member. Returns the tasks that moved.
      */
     public List<Task> recheck(Collection<Task> waiting) {
+        Map<String, InputTally> tallyOf = tallies.getAll(waiting.stream()
+                .filter(task -> InputTally.isKeptFor(task.spec())).map(Task::id).collect(Collectors.toSet()));
+        Map<Task, BitSet> pendingOf = new LinkedHashMap<>();
         Set<String> inputs = new HashSet<>();
-        waiting.forEach(task -> inputs.addAll(task.inputs().pending()));
+        for (Task task : waiting) {
+            BitSet pending = pendingInputs(task, tallyOf.get(task.id()));
+            pendingOf.put(task, pending);
+            pending.stream().forEach(i -> inputs.add(task.spec().dependsOn().get(i)));
+        }
         Map<String, ResultMeta> current = results.getAll(inputs);
         List<CompletableFuture<Task>> told = new ArrayList<>();
-        for (Task task : waiting) {
-            for (String input : task.inputs().pending()) {
-                ResolveInput resolution = resolutionOf(input, current.get(input));
-                if (resolution != null) {
-                    told.add(tasks.submitToKey(task.id(), resolution).toCompletableFuture());
-                }
-            }
-        }
+        pendingOf.forEach((task, pending) -> told.add(recheck(task, pending, current)));
         List<Task> moved = new ArrayList<>();
         for (CompletableFuture<Task> call : told) {
             Task after = call.join();
@@ -133,13 +139,78 @@ public final class TaskGraph {
         return moved;
     }
 
-    /** Records a task a resolution moved out of WAITING, and aborts its outputs if it failed; true if it moved. */
+    /**
+     * The inputs of a WAITING task that are not counted yet: those its tally holds, or its only one. A
+     * task that should have a tally and has none (its insert's member died before writing it) gets
+     * one with every input pending, which this recheck then counts.
+     */
+    private BitSet pendingInputs(Task task, InputTally tally) {
+        int count = task.spec().dependsOn().size();
+        if (!InputTally.isKeptFor(task.spec())) {
+            BitSet only = new BitSet(1);
+            only.set(0, count);
+            return only;
+        }
+        if (tally == null) {
+            InputTally fresh = InputTally.allPending(task.sessionId(), count);
+            InputTally earlier = tallies.putIfAbsent(task.id(), fresh);
+            tally = earlier == null ? fresh : earlier;
+        }
+        return tally.pending();
+    }
+
+    /** Tells one WAITING task each of its pending inputs that has settled; the task after, or {@code null} if it did not move. */
+    private CompletableFuture<Task> recheck(Task task, BitSet pending, Map<String, ResultMeta> current) {
+        List<String> dependsOn = task.spec().dependsOn();
+        boolean onlyInput = !InputTally.isKeptFor(task.spec());
+        List<CompletableFuture<Task>> told = new ArrayList<>();
+        pending.stream().forEach(i -> {
+            String input = dependsOn.get(i);
+            if (resolutionOf(input, current.get(input)) != null) {
+                told.add(tell(task.id(), i, onlyInput, input, current.get(input)));
+            }
+        });
+        if (pending.isEmpty() && !onlyInput) {
+            // Every input counted, but the task was not readied (the counting member died first).
+            told.add(tallies.getAsync(task.id()).toCompletableFuture().thenCompose(tally -> tally == null
+                    ? CompletableFuture.completedFuture(null)
+                    : tasks.submitToKey(task.id(), ResolveInput.ready(tally.largestInput(), clock.millis()))));
+        }
+        return CompletableFuture.allOf(told.toArray(CompletableFuture[]::new)).thenApply(all -> told.stream()
+                .map(CompletableFuture::join).filter(Objects::nonNull).findFirst().orElse(null));
+    }
+
+    /**
+     * Tells a waiting task that its input {@code input} ({@code resultId}, now {@code meta}) settled.
+     * An abort fails the task at once; a completion readies it if it was its only input, else counts
+     * it in its tally, and the call that counts the last one readies it. Returns the task after, or
+     * {@code null} if it did not move.
+     */
+    private CompletableFuture<Task> tell(String taskId, int input, boolean onlyInput, String resultId, ResultMeta meta) {
+        ResolveInput resolution = resolutionOf(resultId, meta);
+        if (resolution == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!resolution.completed() || onlyInput) {
+            return tasks.submitToKey(taskId, resolution).toCompletableFuture();
+        }
+        return tallies.submitToKey(taskId, new TallyInput(input, resultId, meta.size())).toCompletableFuture()
+                .thenCompose(tally -> tally == null || !tally.allReady() ? CompletableFuture.completedFuture(null)
+                        : tasks.submitToKey(taskId, ResolveInput.ready(tally.largestInput(), clock.millis())));
+    }
+
+    /**
+     * Records a task a resolution moved out of WAITING, forgets its tally, and aborts its outputs if it
+     * failed; true if it moved.
+     */
     private boolean afterResolution(Task after) {
         if (after == null || after.status() == TaskStatus.WAITING) {
-            // Nothing changed, or one input of several came: no status change to count.
             return false;
         }
         changes.record(after);
+        if (InputTally.isKeptFor(after.spec())) {
+            tallies.deleteAsync(after.id());
+        }
         if (after.status() == TaskStatus.FAILED) {
             abortOutputs(after);
         }
@@ -159,7 +230,7 @@ public final class TaskGraph {
             return ResolveInput.aborted(resultId, "it expired at " + meta.expiresAt(), now);
         }
         if (meta.status() == ResultStatus.COMPLETED) {
-            return ResolveInput.ready(resultId, meta.size(), now);
+            return ResolveInput.ready(new Inputs(resultId, meta.size()), now);
         }
         return null;
     }
@@ -243,12 +314,16 @@ public final class TaskGraph {
         return undo;
     }
 
+    /** Registers each waiting task under each of its inputs, with that input's position, before it is inserted. */
     @SuppressWarnings("unchecked")
     private void registerWaiting(List<Task> batch) {
-        Map<String, Collection<? extends String>> waiting = new HashMap<>();
+        Map<String, Collection<? extends Dependent>> waiting = new HashMap<>();
         for (Task task : batch) {
-            for (String input : task.inputs().pending()) {
-                ((List<String>) waiting.computeIfAbsent(input, k -> new ArrayList<String>())).add(task.id());
+            List<String> dependsOn = task.status() == TaskStatus.WAITING ? task.spec().dependsOn() : List.of();
+            boolean onlyInput = !InputTally.isKeptFor(task.spec());
+            for (int i = 0; i < dependsOn.size(); i++) {
+                ((List<Dependent>) waiting.computeIfAbsent(dependsOn.get(i), k -> new ArrayList<Dependent>()))
+                        .add(new Dependent(task.id(), i, onlyInput));
             }
         }
         if (!waiting.isEmpty()) {

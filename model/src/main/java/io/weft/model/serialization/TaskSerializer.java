@@ -45,7 +45,7 @@ final class TaskSerializer implements CompactSerializer<Task> {
         return new Task(in.readString("id"), in.readString("sessionId"), spec, TaskStatus.valueOf(in.readString("status")),
                 in.readInt32("attempt"), in.readInt32("failures"), in.readString("worker"),
                 Instant.ofEpochMilli(in.readInt64("dueAt")),
-                new Inputs(Fields.readStrings(in, "pendingInputs"), in.readString("largestInput"), in.readInt64("largestInputBytes")),
+                new Inputs(in.readString("largestInput"), in.readInt64("largestInputBytes")),
                 in.readString("output"), error, readHistory(in));
     }
 
@@ -74,7 +74,6 @@ final class TaskSerializer implements CompactSerializer<Task> {
         out.writeInt32("failures", value.failures());
         out.writeString("worker", value.worker());
         out.writeInt64("dueAt", value.dueAt().toEpochMilli());
-        Fields.writeStrings(out, "pendingInputs", value.inputs().pending());
         out.writeString("largestInput", value.inputs().largest());
         out.writeInt64("largestInputBytes", value.inputs().largestBytes());
         out.writeString("output", value.output());

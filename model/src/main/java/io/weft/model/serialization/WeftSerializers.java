@@ -18,6 +18,7 @@ public final class WeftSerializers {
     public static List<CompactSerializer<?>> all() {
         List<CompactSerializer<?>> all = new ArrayList<>(ScheduleAndLogSerializers.all());
         all.addAll(HookSerializers.all());
+        all.addAll(InputSerializers.all());
         all.addAll(List.of(new SessionSerializer(), new TaskOptionsSerializer(), new TaskSpecSerializer(),
                 new TaskErrorSerializer(), new StatusChangeSerializer(), new TaskSerializer(), new TaskEventSerializer(),
                 new ResultMetaSerializer(), new TaskTypeSerializer(), new InsertTaskSerializer(),

@@ -17,7 +17,7 @@ import java.util.List;
  *                 a fail-over after a member's loss raises {@code attempt} but not this.
  * @param worker   the member running the current attempt, while RUNNING
  * @param dueAt    when it may start (SCHEDULED and later)
- * @param inputs   the dependencies it still waits for while WAITING, and its largest ready input
+ * @param inputs   its largest input, once all are ready (what it still waits for is its {@link InputTally})
  */
 public record Task(String id, String sessionId, TaskSpec spec, TaskStatus status, int attempt, int failures,
                    String worker, Instant dueAt, Inputs inputs, String output, TaskError error,
@@ -42,7 +42,7 @@ public record Task(String id, String sessionId, TaskSpec spec, TaskStatus status
     public static Task create(String id, String sessionId, TaskSpec spec, Instant now) {
         Instant due = spec.options().dueAt(now);
         TaskStatus initial = TaskTransitions.initial(!spec.dependsOn().isEmpty(), !due.isAfter(now));
-        return new Task(id, sessionId, spec, initial, 1, 0, null, due, Inputs.waitingFor(spec.dependsOn()), null, null,
+        return new Task(id, sessionId, spec, initial, 1, 0, null, due, Inputs.NONE, null, null,
                 List.of(new StatusChange(initial, now, 1, null)));
     }
 
@@ -109,40 +109,25 @@ public record Task(String id, String sessionId, TaskSpec spec, TaskStatus status
     }
 
     /**
-     * One of its inputs is COMPLETED. While others are pending it keeps WAITING; with the last one it
-     * becomes QUEUED if due, else SCHEDULED until {@code dueAt} (a delay or run-at time still holds).
-     * An input it does not wait for (told twice, or after it stopped waiting) changes nothing.
+     * All its inputs are COMPLETED ({@code largest} the biggest): WAITING to QUEUED if due, else to
+     * SCHEDULED until {@code dueAt} (a delay or run-at time it was given still holds).
      */
-    public Task inputReady(String resultId, long bytes, Instant now) {
-        if (status != TaskStatus.WAITING || !inputs.isWaitingFor(resultId)) {
-            return this;
-        }
-        Inputs after = inputs.ready(resultId, bytes);
-        if (!after.allReady()) {
-            return new Task(id, sessionId, spec, status, attempt, failures, worker, dueAt, after, output, error, history);
-        }
-        return withInputs(after).inputsReady(now);
+    public Task inputsReady(Inputs largest, Instant now) {
+        TaskStatus next = dueAt.isAfter(now) ? TaskStatus.SCHEDULED : TaskStatus.QUEUED;
+        return withInputs(Checks.notNull("largest", largest)).moveTo(next, now, attempt, failures, null, dueAt, null, error);
     }
 
     /**
      * One of its inputs will never be produced (its producer failed for good, it was deleted or it
-     * expired): WAITING to FAILED with a dependency error. Otherwise nothing changes.
+     * expired): WAITING to FAILED with a dependency error. A task no longer WAITING, or that does not
+     * depend on {@code resultId}, is left as it is.
      */
     public Task inputAborted(String resultId, String why, Instant now) {
-        if (status != TaskStatus.WAITING || !inputs.isWaitingFor(resultId)) {
+        if (status != TaskStatus.WAITING || !spec.dependsOn().contains(resultId)) {
             return this;
         }
         return failDependency(TaskError.of(ErrorType.DEPENDENCY_FAILED,
                 "input " + resultId + " will never be ready: " + why), now);
-    }
-
-    /**
-     * WAITING to QUEUED if due, else to SCHEDULED until {@code dueAt}: all its inputs are ready, and
-     * a delay or run-at time it was given still holds.
-     */
-    public Task inputsReady(Instant now) {
-        TaskStatus next = dueAt.isAfter(now) ? TaskStatus.SCHEDULED : TaskStatus.QUEUED;
-        return moveTo(next, now, attempt, failures, null, dueAt, null, error);
     }
 
     /** WAITING to FAILED: an input will never be produced. */

@@ -19,15 +19,18 @@ import java.util.List;
 public record TaskSpec(String type, String input, TaskOptions options, List<String> dependsOn,
                        List<String> outputs, String idempotencyKey, String parentId) {
 
-    public static final int MAX_REFERENCES = 1_000;
+    /** Inputs a task may wait for: each costs its waiting one bit (see {@link InputTally}). */
+    public static final int MAX_INPUTS = 10_000;
+    /** Outputs a task may own: each is made its own, one grid call apiece, when it is submitted. */
+    public static final int MAX_OUTPUTS = 1_000;
     public static final int MAX_IDEMPOTENCY_KEY_CHARS = 128;
 
     public TaskSpec {
         Checks.name("type", type);
         input = Json.document("input", input == null ? "null" : input);
         options = options == null ? TaskOptions.DEFAULTS : options;
-        dependsOn = List.copyOf(Checks.size("dependsOn", dependsOn == null ? List.of() : dependsOn, MAX_REFERENCES));
-        outputs = List.copyOf(Checks.size("outputs", outputs == null ? List.of() : outputs, MAX_REFERENCES));
+        dependsOn = List.copyOf(Checks.size("dependsOn", dependsOn == null ? List.of() : dependsOn, MAX_INPUTS));
+        outputs = List.copyOf(Checks.size("outputs", outputs == null ? List.of() : outputs, MAX_OUTPUTS));
         for (int i = 0; i < dependsOn.size(); i++) {
             Checks.id("dependsOn[" + i + "]", dependsOn.get(i));
         }

@@ -18,6 +18,9 @@ import io.weft.model.cluster.MemberState;
 import io.weft.model.cluster.ServedType;
 import io.weft.model.grid.AddTaskCounts;
 import io.weft.model.grid.ControlMember;
+import io.weft.model.grid.Dependent;
+import io.weft.model.grid.ResolveInput;
+import io.weft.model.grid.TallyInput;
 import io.weft.model.grid.ApplySessionState;
 import io.weft.model.grid.CancelTask;
 import io.weft.model.grid.ClaimTask;
@@ -36,6 +39,8 @@ import io.weft.model.session.Session;
 import io.weft.model.session.SessionState;
 import io.weft.model.session.TaskCounts;
 import io.weft.model.task.ErrorType;
+import io.weft.model.task.InputTally;
+import io.weft.model.task.Inputs;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskError;
 import io.weft.model.task.TaskEvent;
@@ -119,7 +124,7 @@ class WeftSerializersTest {
                 .timeout(Duration.ofSeconds(30)).runAt(at(-5)).labels(Map.of("team", "a", "tier", "gold")).build();
         TaskSpec spec = new TaskSpec("echo", "{\"x\":[1,2]}", options, List.of("r-in"), List.of("r-out"), "key-1", "t-parent");
         return Task.create("t-1", "s-1", spec, T0)
-                .inputsReady(at(1))
+                .inputsReady(Inputs.NONE, at(1))
                 .claim(MEMBER, at(1))
                 .failAttempt(TaskError.fromException(new IllegalStateException("boom")), at(2), at(3))
                 .promote(at(3))
@@ -168,6 +173,22 @@ class WeftSerializersTest {
         Task queued = Task.create("t-2", "s-1", TaskSpec.of("echo", null), T0);
 
         assertThat(roundTrip(queued)).isEqualTo(queued);
+    }
+
+    @Test
+    void inputTallyDependentAndTheirEntryProcessorsSurviveARoundTrip() {
+        InputTally tally = InputTally.allPending("s-1", 10_000).ready(9_999, "r-last", 42);
+        Dependent dependent = new Dependent("t-1", 9_999, false);
+        TallyInput count = new TallyInput(3, "r-3", 7);
+        ResolveInput ready = ResolveInput.ready(new Inputs("r-last", 42), 5);
+        ResolveInput aborted = ResolveInput.aborted("r-3", "gone", 6);
+
+        assertThat(roundTrip(tally)).isEqualTo(tally);
+        assertThat(roundTrip(tally).pendingIds(java.util.Collections.nCopies(10_000, "r"))).hasSize(9_999);
+        assertThat(roundTrip(dependent)).isEqualTo(dependent);
+        assertThat(roundTrip(count)).isEqualTo(count);
+        assertThat(roundTrip(ready)).isEqualTo(ready);
+        assertThat(roundTrip(aborted)).isEqualTo(aborted);
     }
 
     @Test

@@ -184,11 +184,11 @@ class TaskTest {
                 TaskOptions.builder().delay(Duration.ofSeconds(30)).build(), List.of("r-1"), null, null, null);
         Task waiting = Task.create(TASK_ID, SESSION_ID, delayedWithInputs, T0);
 
-        Task early = waiting.inputsReady(at(10));
+        Task early = waiting.inputsReady(Inputs.NONE, at(10));
         assertThat(early.status()).isEqualTo(TaskStatus.SCHEDULED);
         assertThat(early.dueAt()).isEqualTo(at(30));
 
-        assertThat(waiting.inputsReady(at(30)).status()).isEqualTo(TaskStatus.QUEUED);
+        assertThat(waiting.inputsReady(Inputs.NONE, at(30)).status()).isEqualTo(TaskStatus.QUEUED);
     }
 
     @Test

@@ -54,8 +54,8 @@ class TaskTransitionsTest {
             new Move("failAttempt without retry time", FAILED, t -> t.failAttempt(BOOM, at(5), null)),
             new Move("requeue", QUEUED, t -> t.requeue(at(5))),
             new Move("promote", QUEUED, t -> t.promote(at(5))),
-            new Move("inputsReady when due", QUEUED, t -> t.inputsReady(at(5))),
-            new Move("inputsReady before due", SCHEDULED, t -> t.inputsReady(T0.minusSeconds(5))),
+            new Move("inputsReady when due", QUEUED, t -> t.inputsReady(Inputs.NONE, at(5))),
+            new Move("inputsReady before due", SCHEDULED, t -> t.inputsReady(Inputs.NONE, T0.minusSeconds(5))),
             new Move("failDependency", FAILED, t -> t.failDependency(TaskError.of(ErrorType.DEPENDENCY_FAILED, "gone"), at(5))),
             new Move("cancel", CANCELLED, t -> t.cancel(at(5))));
 

@@ -72,6 +72,7 @@ public final class MemberConfigFactory {
         subtasks.addIndexConfig(new IndexConfig(IndexType.HASH, "parentId"));
         subtasks.addIndexConfig(new IndexConfig(IndexType.HASH, "sessionId"));
         config.addMapConfig(subtasks);
+        config.addMapConfig(new MapConfig(GridNames.INPUTS).setBackupCount(settings.backupCount()));
         config.addMultiMapConfig(new MultiMapConfig(GridNames.DEPENDENTS).setBackupCount(settings.backupCount())
                 .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
         config.addMapConfig(new MapConfig(GridNames.SESSIONS).setBackupCount(settings.backupCount()));
