@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Writes a CREATED result's bytes into the grid one chunk at a time, so at most one chunk is held in
@@ -31,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 public final class ResultOutputStream extends OutputStream {
 
     static final long GRID_EXPIRY_GRANULARITY_MILLIS = 1000;
+    /** The session's usage is read only once an upload passes its first chunk. */
+    private static final long UNKNOWN = -1;
 
     private final IMap<String, ResultMeta> results;
     private final IMap<String, byte[]> chunks;
@@ -55,7 +58,6 @@ public final class ResultOutputStream extends OutputStream {
      * @throws java.util.NoSuchElementException if there is no such result
      * @throws ResultExpiredException           if it has expired
      * @throws IllegalStateException            if it is not CREATED
-     * @throws QuotaExceededException           if its session is already over its quota
      */
     public ResultOutputStream(HazelcastInstance hazelcast, String resultId, Clock clock) {
         this.hazelcast = hazelcast;
@@ -63,17 +65,15 @@ public final class ResultOutputStream extends OutputStream {
         this.chunks = hazelcast.getMap(GridNames.CHUNKS);
         this.resultId = resultId;
         this.clock = clock;
+        // Two independent reads, one round trip: an output's open is on the path of every edge of a graph.
+        Supplier<ResultLimits> limitsRead = PublishedSetting.RESULT_LIMITS.readLater(hazelcast);
         ResultMeta meta = ResultLookup.require(results, resultId, clock.instant());
         if (meta.status() != ResultStatus.CREATED) {
             throw new IllegalStateException("result " + resultId + " is " + meta.status() + "; only a CREATED result takes data");
         }
         this.meta = meta;
-        this.limits = PublishedSetting.RESULT_LIMITS.read(hazelcast);
-        this.usageBaseline = SessionUsage.forCheck(hazelcast, results, meta.sessionId(), clock.instant(), 0,
-                limits.sessionQuotaBytes());
-        if (usageBaseline > limits.sessionQuotaBytes()) {
-            throw new QuotaExceededException(resultId, Limit.SESSION_QUOTA_BYTES, limits.sessionQuotaBytes(), usageBaseline);
-        }
+        this.limits = limitsRead.get();
+        this.usageBaseline = UNKNOWN;
         this.buffer = new byte[meta.chunkSize()];
         this.digest = sha256();
     }
@@ -122,16 +122,13 @@ public final class ResultOutputStream extends OutputStream {
         if (filled > 0) {
             flushChunk();
         }
-        long usage = guard(() -> SessionUsage.forCheck(hazelcast, results, meta.sessionId(), clock.instant(), size,
-                limits.sessionQuotaBytes()));
-        if (usage + size > limits.sessionQuotaBytes()) {
-            throw refuse(new QuotaExceededException(resultId, Limit.SESSION_QUOTA_BYTES, limits.sessionQuotaBytes(), usage + size));
-        }
         // Counted before completing, so the written total is never below what the session holds.
-        guard(() -> {
-            SessionUsage.completed(hazelcast, meta.sessionId(), size);
-            return null;
-        });
+        SessionUsage.Reservation reserved = guard(() -> SessionUsage.reserve(hazelcast, results, meta.sessionId(),
+                clock.instant(), size, limits.sessionQuotaBytes()));
+        if (!reserved.counted()) {
+            throw refuse(new QuotaExceededException(resultId, Limit.SESSION_QUOTA_BYTES, limits.sessionQuotaBytes(),
+                    reserved.usage() + size));
+        }
         ResultMeta done = guard(() -> results.executeOnKey(resultId,
                 new CompleteResult(size, HexFormat.of().formatHex(digest.digest()), chunkCount)));
         if (done == null) {
@@ -178,6 +175,14 @@ public final class ResultOutputStream extends OutputStream {
         long objectBytes = size + filled + more;
         if (objectBytes > limits.maxResultBytes()) {
             throw refuse(new QuotaExceededException(resultId, Limit.MAX_RESULT_BYTES, limits.maxResultBytes(), objectBytes));
+        }
+        if (usageBaseline == UNKNOWN) {
+            if (objectBytes <= buffer.length) {
+                // Nothing has reached the grid yet, and close() counts the bytes against the quota.
+                return;
+            }
+            usageBaseline = guard(() -> SessionUsage.forCheck(hazelcast, results, meta.sessionId(), clock.instant(), 0,
+                    limits.sessionQuotaBytes()));
         }
         if (usageBaseline + objectBytes > limits.sessionQuotaBytes() && !baselineExact) {
             // The baseline was the written total, an upper bound: look at what the session really holds.

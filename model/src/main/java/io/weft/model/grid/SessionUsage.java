@@ -30,9 +30,31 @@ public final class SessionUsage {
         return upper + extra <= quota ? upper : of(results, sessionId, now);
     }
 
-    /** A result of the session completed with {@code bytes}. */
-    public static void completed(HazelcastInstance hazelcast, String sessionId, long bytes) {
-        hazelcast.<String, Long>getMap(GridNames.SESSION_WRITTEN_BYTES).executeOnKey(sessionId, new AddWrittenBytes(bytes));
+    /**
+     * Counts {@code bytes} of a result about to complete against the session's quota: added to its
+     * written total in one step when even that total leaves room (it never undercounts, so the scan
+     * runs only for a session near its quota); otherwise added only if the exact usage leaves room.
+     * Returns the usage it checked against, and whether the bytes were counted.
+     */
+    public static Reservation reserve(HazelcastInstance hazelcast, IMap<String, ResultMeta> results, String sessionId,
+                                      Instant now, long bytes, long quota) {
+        IMap<String, Long> written = hazelcast.getMap(GridNames.SESSION_WRITTEN_BYTES);
+        if (written.executeOnKey(sessionId, new AddWrittenBytes(bytes, quota))) {
+            return new Reservation(true, 0);
+        }
+        long exact = of(results, sessionId, now);
+        if (exact + bytes > quota) {
+            return new Reservation(false, exact);
+        }
+        written.executeOnKey(sessionId, AddWrittenBytes.always(bytes));
+        return new Reservation(true, exact);
+    }
+
+    /**
+     * @param counted whether the bytes were counted (the quota had room)
+     * @param usage   what the session held by the exact count, when it was taken; else 0
+     */
+    public record Reservation(boolean counted, long usage) {
     }
 
     public static long of(IMap<String, ResultMeta> results, String sessionId, Instant now) {

@@ -16,7 +16,6 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,14 +101,33 @@ public final class TaskGraph {
      * {@code executor}.
      */
     public CompletableFuture<Void> settle(ResultMeta settled, Executor executor) {
+        ResolveInput resolution = resolutionOf(settled.id(), settled);
         Collection<Dependent> waiting = dependents.get(settled.id());
         List<CompletableFuture<Void>> told = new ArrayList<>(waiting.size());
         for (Dependent dependent : waiting) {
-            told.add(tell(dependent.taskId(), dependent.input(), dependent.onlyInput(), settled.id(), settled)
-                    .thenAcceptAsync(this::afterResolution, executor));
+            told.add(tell(dependent, settled, resolution, executor).thenAcceptAsync(this::afterResolution, executor));
         }
         return CompletableFuture.allOf(told.toArray(CompletableFuture[]::new))
                 .thenRunAsync(() -> dependents.delete(settled.id()), executor);
+    }
+
+    /**
+     * Tells a waiting task that one of its inputs settled. An abort fails it at once; a completion
+     * readies it if that was its only input, else is counted in its tally, and the call that counts
+     * the last one readies it. Returns the task after, or {@code null} if it did not move.
+     */
+    private CompletableFuture<Task> tell(Dependent dependent, ResultMeta settled, ResolveInput resolution, Executor executor) {
+        if (resolution == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!resolution.completed() || dependent.onlyInput()) {
+            return tasks.submitToKey(dependent.taskId(), resolution).toCompletableFuture();
+        }
+        return tallies.submitToKey(dependent.taskId(), new TallyInput(dependent.input(), settled.id(), settled.size()))
+                .toCompletableFuture()
+                .thenComposeAsync(tally -> tally == null || !tally.allReady() ? CompletableFuture.completedFuture(null)
+                        : tasks.submitToKey(dependent.taskId(), ResolveInput.ready(tally.largestInput(), clock.millis()))
+                                .toCompletableFuture(), executor);
     }
 
     /**
@@ -117,18 +135,46 @@ public final class TaskGraph {
      * settlement whose event was lost with a member. Returns the tasks that moved.
      */
     public List<Task> recheck(Collection<Task> waiting) {
-        Map<String, InputTally> tallyOf = tallies.getAll(waiting.stream()
-                .filter(task -> InputTally.isKeptFor(task.spec())).map(Task::id).collect(Collectors.toSet()));
-        Map<Task, BitSet> pendingOf = new LinkedHashMap<>();
+        Map<String, InputTally> tallyOf = new HashMap<>(tallies.getAll(waiting.stream()
+                .filter(task -> InputTally.isKeptFor(task.spec())).map(Task::id).collect(Collectors.toSet())));
         Set<String> inputs = new HashSet<>();
         for (Task task : waiting) {
-            BitSet pending = pendingInputs(task, tallyOf.get(task.id()));
-            pendingOf.put(task, pending);
+            BitSet pending = pendingInputs(task, tallyOf);
             pending.stream().forEach(i -> inputs.add(task.spec().dependsOn().get(i)));
         }
         Map<String, ResultMeta> current = results.getAll(inputs);
         List<CompletableFuture<Task>> told = new ArrayList<>();
-        pendingOf.forEach((task, pending) -> told.add(recheck(task, pending, current)));
+        List<Map.Entry<String, CompletableFuture<InputTally>>> counted = new ArrayList<>();
+        for (Task task : waiting) {
+            List<String> dependsOn = task.spec().dependsOn();
+            boolean onlyInput = !InputTally.isKeptFor(task.spec());
+            BitSet pending = pendingInputs(task, tallyOf);
+            if (pending.isEmpty()) {
+                // Every input counted, but the task was not readied (the counting member died first).
+                told.add(tasks.submitToKey(task.id(), ResolveInput.ready(tallyOf.get(task.id()).largestInput(),
+                        clock.millis())).toCompletableFuture());
+            }
+            pending.stream().forEach(i -> {
+                ResultMeta meta = current.get(dependsOn.get(i));
+                ResolveInput resolution = resolutionOf(dependsOn.get(i), meta);
+                if (resolution == null) {
+                    return;
+                }
+                if (!resolution.completed() || onlyInput) {
+                    told.add(tasks.submitToKey(task.id(), resolution).toCompletableFuture());
+                } else {
+                    counted.add(Map.entry(task.id(), tallies.submitToKey(task.id(), new TallyInput(i, meta.id(), meta.size()))
+                            .toCompletableFuture()));
+                }
+            });
+        }
+        for (Map.Entry<String, CompletableFuture<InputTally>> count : counted) {
+            InputTally tally = count.getValue().join();
+            if (tally != null && tally.allReady()) {
+                told.add(tasks.submitToKey(count.getKey(), ResolveInput.ready(tally.largestInput(), clock.millis()))
+                        .toCompletableFuture());
+            }
+        }
         List<Task> moved = new ArrayList<>();
         for (CompletableFuture<Task> call : told) {
             Task after = call.join();
@@ -140,63 +186,22 @@ public final class TaskGraph {
     }
 
     /**
-     * The inputs of a WAITING task that are not counted yet: those its tally holds, or its only one. A
-     * task that should have a tally and has none (its insert's member died before writing it) gets
-     * one with every input pending, which this recheck then counts.
+     * The inputs of a WAITING task not counted yet: those its tally holds, or its only one. A task that
+     * should have a tally and has none (the member inserting it died before writing it) gets one with
+     * every input pending, which the recheck then counts.
      */
-    private BitSet pendingInputs(Task task, InputTally tally) {
+    private BitSet pendingInputs(Task task, Map<String, InputTally> tallyOf) {
         int count = task.spec().dependsOn().size();
         if (!InputTally.isKeptFor(task.spec())) {
             BitSet only = new BitSet(1);
             only.set(0, count);
             return only;
         }
-        if (tally == null) {
+        return tallyOf.computeIfAbsent(task.id(), id -> {
             InputTally fresh = InputTally.allPending(task.sessionId(), count);
-            InputTally earlier = tallies.putIfAbsent(task.id(), fresh);
-            tally = earlier == null ? fresh : earlier;
-        }
-        return tally.pending();
-    }
-
-    /** Tells one WAITING task each of its pending inputs that has settled; the task after, or {@code null} if it did not move. */
-    private CompletableFuture<Task> recheck(Task task, BitSet pending, Map<String, ResultMeta> current) {
-        List<String> dependsOn = task.spec().dependsOn();
-        boolean onlyInput = !InputTally.isKeptFor(task.spec());
-        List<CompletableFuture<Task>> told = new ArrayList<>();
-        pending.stream().forEach(i -> {
-            String input = dependsOn.get(i);
-            if (resolutionOf(input, current.get(input)) != null) {
-                told.add(tell(task.id(), i, onlyInput, input, current.get(input)));
-            }
-        });
-        if (pending.isEmpty() && !onlyInput) {
-            // Every input counted, but the task was not readied (the counting member died first).
-            told.add(tallies.getAsync(task.id()).toCompletableFuture().thenCompose(tally -> tally == null
-                    ? CompletableFuture.completedFuture(null)
-                    : tasks.submitToKey(task.id(), ResolveInput.ready(tally.largestInput(), clock.millis()))));
-        }
-        return CompletableFuture.allOf(told.toArray(CompletableFuture[]::new)).thenApply(all -> told.stream()
-                .map(CompletableFuture::join).filter(Objects::nonNull).findFirst().orElse(null));
-    }
-
-    /**
-     * Tells a waiting task that its input {@code input} ({@code resultId}, now {@code meta}) settled.
-     * An abort fails the task at once; a completion readies it if it was its only input, else counts
-     * it in its tally, and the call that counts the last one readies it. Returns the task after, or
-     * {@code null} if it did not move.
-     */
-    private CompletableFuture<Task> tell(String taskId, int input, boolean onlyInput, String resultId, ResultMeta meta) {
-        ResolveInput resolution = resolutionOf(resultId, meta);
-        if (resolution == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        if (!resolution.completed() || onlyInput) {
-            return tasks.submitToKey(taskId, resolution).toCompletableFuture();
-        }
-        return tallies.submitToKey(taskId, new TallyInput(input, resultId, meta.size())).toCompletableFuture()
-                .thenCompose(tally -> tally == null || !tally.allReady() ? CompletableFuture.completedFuture(null)
-                        : tasks.submitToKey(taskId, ResolveInput.ready(tally.largestInput(), clock.millis())));
+            InputTally earlier = tallies.putIfAbsent(id, fresh);
+            return earlier == null ? fresh : earlier;
+        }).pending();
     }
 
     /**

@@ -9,12 +9,13 @@ final class AddWrittenBytesSerializer implements CompactSerializer<AddWrittenByt
 
     @Override
     public AddWrittenBytes read(CompactReader in) {
-        return new AddWrittenBytes(in.readInt64("bytes"));
+        return new AddWrittenBytes(in.readInt64("bytes"), in.readInt64("upTo"));
     }
 
     @Override
     public void write(CompactWriter out, AddWrittenBytes value) {
         out.writeInt64("bytes", value.bytes());
+        out.writeInt64("upTo", value.upTo());
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.weft.model.cluster.MemberInfo;
 import io.weft.model.cluster.MemberState;
 import io.weft.model.cluster.ServedType;
 import io.weft.model.grid.AddTaskCounts;
+import io.weft.model.grid.AddWrittenBytes;
 import io.weft.model.grid.ControlMember;
 import io.weft.model.grid.Dependent;
 import io.weft.model.grid.ResolveInput;
@@ -305,6 +306,7 @@ class WeftSerializersTest {
         assertThat(roundTrip(counts)).isEqualTo(counts);
         assertThat(roundTrip(TaskCounts.NONE)).isEqualTo(TaskCounts.NONE);
         assertThat(roundTrip(new AddTaskCounts(change))).isEqualTo(new AddTaskCounts(change));
+        assertThat(roundTrip(new AddWrittenBytes(3, 7))).isEqualTo(new AddWrittenBytes(3, 7));
         assertThat(roundTrip(TaskUpdate.changed(aTaskWithHistoryAndError()))).isEqualTo(TaskUpdate.changed(aTaskWithHistoryAndError()));
         assertThat(roundTrip(TaskUpdate.unchanged(aTaskWithHistoryAndError())).changed()).isFalse();
         assertThat(roundTrip(new ApplySessionState("s-1")).sessionId()).isEqualTo("s-1");

@@ -5,7 +5,9 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The results an attempt writes, completed only if the attempt succeeds. A handler that writes an
@@ -24,13 +26,18 @@ final class AttemptOutputs {
         return written;
     }
 
-    /** The handler returned: completes what it wrote and closed, discards what it left open. */
-    synchronized void commit() throws IOException {
+    /**
+     * The handler returned: completes what it wrote and closed, discards what it left open. Returns
+     * the ids of the results it completed.
+     */
+    synchronized Set<String> commit() throws IOException {
         IOException first = null;
+        Set<String> completed = new HashSet<>();
         for (Written written : opened) {
             try {
                 if (written.closedByHandler) {
                     written.target.close();
+                    completed.add(written.target.meta().id());
                 } else {
                     written.target.discard();
                 }
@@ -44,6 +51,7 @@ final class AttemptOutputs {
         if (first != null) {
             throw first;
         }
+        return completed;
     }
 
     /** The attempt failed: none of its outputs completes. */

@@ -24,6 +24,7 @@ import io.weft.node.sessions.PausedSessions;
 import io.weft.node.sessions.SessionCounts;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,8 +142,7 @@ final class AttemptRunner {
                 context.writtenOutputs().discard();
                 throw t;
             }
-            context.writtenOutputs().commit();
-            error = missingOutputs(task);
+            error = missingOutputs(task, context.writtenOutputs().commit());
         } catch (Throwable t) {
             error = errorOf(t, attempt);
         } finally {
@@ -215,14 +215,18 @@ final class AttemptRunner {
 
     /**
      * A task succeeds only if it completed every output it still owns; the ones it handed to subtasks
-     * are theirs to produce. Returns the error to record, or {@code null} if nothing is missing.
+     * are theirs to produce. Those this attempt just completed are not read again. Returns the error
+     * to record, or {@code null} if nothing is missing.
      */
-    private TaskError missingOutputs(Task task) {
-        if (task.spec().outputs().isEmpty()) {
+    private TaskError missingOutputs(Task task, Set<String> completedNow) {
+        Set<String> unknown = new HashSet<>(task.spec().outputs());
+        unknown.removeAll(completedNow);
+        if (unknown.isEmpty()) {
             return null;
         }
-        Map<String, ResultMeta> outputs = results.getAll(Set.copyOf(task.spec().outputs()));
+        Map<String, ResultMeta> outputs = results.getAll(unknown);
         List<String> missing = task.spec().outputs().stream()
+                .filter(unknown::contains)
                 .filter(id -> {
                     ResultMeta meta = outputs.get(id);
                     return meta == null || (task.id().equals(meta.ownerTaskId()) && meta.status() != ResultStatus.COMPLETED);
