@@ -93,8 +93,8 @@ class DataDependencyTest {
     }
 
     @Test
-    void fanInWaitsForAThousandProducersAndReadsThemAll() throws Exception {
-        List<String> parts = newResults(1_000);
+    void fanInWaitsForAsManyProducersAsATaskMayNameAndReadsThemAll() throws Exception {
+        List<String> parts = newResults(TaskSpec.MAX_INPUTS);
         String total = newResults(1).get(0);
         Task sink = client.tasks().submit(session, concat("sum", parts, List.of(total)));
         List<TaskSpec> producers = new ArrayList<>();
@@ -105,7 +105,7 @@ class DataDependencyTest {
         client.tasks().submit(session, producers);
 
         assertThat(client.tasks().await(sink.id()).get(120, TimeUnit.SECONDS).status()).isEqualTo(TaskStatus.SUCCEEDED);
-        String expected = IntStream.range(0, 1_000).mapToObj(i -> "p" + i).collect(Collectors.joining(",")) + ",sum";
+        String expected = IntStream.range(0, TaskSpec.MAX_INPUTS).mapToObj(i -> "p" + i).collect(Collectors.joining(",")) + ",sum";
         assertThat(download(total)).isEqualTo(expected);
     }
 

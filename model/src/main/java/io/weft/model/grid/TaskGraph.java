@@ -137,9 +137,11 @@ public final class TaskGraph {
     public List<Task> recheck(Collection<Task> waiting) {
         Map<String, InputTally> tallyOf = new HashMap<>(tallies.getAll(waiting.stream()
                 .filter(task -> InputTally.isKeptFor(task.spec())).map(Task::id).collect(Collectors.toSet())));
+        Map<String, BitSet> pendingOf = new HashMap<>();
         Set<String> inputs = new HashSet<>();
         for (Task task : waiting) {
             BitSet pending = pendingInputs(task, tallyOf);
+            pendingOf.put(task.id(), pending);
             pending.stream().forEach(i -> inputs.add(task.spec().dependsOn().get(i)));
         }
         Map<String, ResultMeta> current = results.getAll(inputs);
@@ -148,7 +150,7 @@ public final class TaskGraph {
         for (Task task : waiting) {
             List<String> dependsOn = task.spec().dependsOn();
             boolean onlyInput = !InputTally.isKeptFor(task.spec());
-            BitSet pending = pendingInputs(task, tallyOf);
+            BitSet pending = pendingOf.get(task.id());
             if (pending.isEmpty()) {
                 // Every input counted, but the task was not readied (the counting member died first).
                 told.add(tasks.submitToKey(task.id(), ResolveInput.ready(tallyOf.get(task.id()).largestInput(),
