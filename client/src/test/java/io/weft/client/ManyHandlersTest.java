@@ -3,7 +3,6 @@ package io.weft.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hazelcast.client.config.ClientConfig;
 import io.weft.model.cluster.MemberInfo;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskSpec;
@@ -11,7 +10,6 @@ import io.weft.model.task.TaskStatus;
 import io.weft.model.type.TaskType;
 import io.weft.node.handler.TaskContext;
 import io.weft.node.handler.TaskHandler;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +35,7 @@ class ManyHandlersTest {
             long startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
 
             long discoverAt = System.nanoTime();
-            try (WeftClient client = WeftClient.connect(clientOf(cluster))) {
+            try (WeftClient client = WeftClient.connect(cluster.clientConfig())) {
                 List<MemberInfo> members = client.cluster().members();
                 long discoverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - discoverAt);
                 assertThat(members).hasSize(1);
@@ -56,14 +54,6 @@ class ManyHandlersTest {
                         TYPES, startMillis, discoverMillis, runMillis);
             }
         }
-    }
-
-    private static ClientConfig clientOf(TestCluster cluster) {
-        InetSocketAddress address = cluster.node(0).hazelcast().getCluster().getLocalMember().getSocketAddress();
-        ClientConfig config = new ClientConfig();
-        config.setClusterName(cluster.name());
-        config.getNetworkConfig().addAddress(address.getHostString() + ":" + address.getPort());
-        return config;
     }
 
     /** One trivial handler class, instantiated once per type name: it answers its own type. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -65,6 +66,23 @@ class ResultsTest {
         assertThat(client.results().get(created.id())).contains(completed);
         try (InputStream in = client.results().openDownload(created.id())) {
             assertThat(in.readAllBytes()).isEqualTo(data);
+        }
+    }
+
+    /**
+     * A client's first read of a published setting may need its Compact schema from the cluster: it
+     * must not wait for it on the thread that answers the read (where it would wait forever).
+     */
+    @Test
+    void freshClientsFirstUploadCompletes() throws Exception {
+        ResultMeta meta = client.results().create(session, "first.bin", null, Duration.ofHours(1));
+
+        try (WeftClient fresh = WeftClient.connect(cluster.clientConfig())) {
+            ResultMeta done = CompletableFuture.supplyAsync(() -> fresh.results().upload(meta.id(),
+                    new ByteArrayInputStream(new byte[] {1, 2, 3}))).get(30, TimeUnit.SECONDS);
+
+            assertThat(done.status()).isEqualTo(ResultStatus.COMPLETED);
+            assertThat(done.size()).isEqualTo(3);
         }
     }
 

@@ -1,11 +1,13 @@
 package io.weft.client;
 
+import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.map.IMap;
 import io.weft.model.grid.GridNames;
 import io.weft.model.task.Task;
 import io.weft.node.WeftNode;
 import io.weft.node.config.NodeSettings;
 import io.weft.node.handler.TaskHandler;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +119,15 @@ final class TestCluster implements AutoCloseable {
 
     WeftClient client() {
         return WeftClient.embedded(nodes.get(0).hazelcast());
+    }
+
+    /** A Hazelcast client's configuration for this cluster (first node's address, no discovery). */
+    ClientConfig clientConfig() {
+        InetSocketAddress address = nodes.get(0).hazelcast().getCluster().getLocalMember().getSocketAddress();
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(name());
+        config.getNetworkConfig().addAddress(address.getHostString() + ":" + address.getPort());
+        return config;
     }
 
     @Override

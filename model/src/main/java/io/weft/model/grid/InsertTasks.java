@@ -55,8 +55,11 @@ public final class InsertTasks implements Callable<List<Task>>, HazelcastInstanc
             }
         }
         recordCreations(inserted);
-        tallyInputs(inserted);
-        linkSubtasks(stored);
+        // Two independent writes, one round trip; both are done before the submit returns.
+        CompletableFuture<Void> tallied = tallyInputs(inserted);
+        CompletableFuture<Void> linked = linkSubtasks(stored);
+        tallied.join();
+        linked.join();
         InsertObserver.tell(hazelcast, inserted);
         return stored;
     }
@@ -67,16 +70,14 @@ public final class InsertTasks implements Callable<List<Task>>, HazelcastInstanc
      * input that settles before its tally is written finds none and counts nothing; the submit's
      * re-read of its inputs, after this returns, counts it.
      */
-    private void tallyInputs(List<Task> inserted) {
+    private CompletableFuture<Void> tallyInputs(List<Task> inserted) {
         Map<String, InputTally> tallies = new HashMap<>();
         for (Task task : inserted) {
             if (task.status() == TaskStatus.WAITING && InputTally.isKeptFor(task.spec())) {
                 tallies.put(task.id(), InputTally.allPending(task.sessionId(), task.spec().dependsOn().size()));
             }
         }
-        if (!tallies.isEmpty()) {
-            hazelcast.<String, InputTally>getMap(GridNames.INPUTS).putAllAsync(tallies).toCompletableFuture().join();
-        }
+        return putAll(GridNames.INPUTS, tallies);
     }
 
     /**
@@ -84,7 +85,7 @@ public final class InsertTasks implements Callable<List<Task>>, HazelcastInstanc
      * only new ones: a link lost with a member is written again when the parent, retried, submits the
      * same subtask again (its idempotency key returns the stored one).
      */
-    private void linkSubtasks(List<Task> stored) {
+    private CompletableFuture<Void> linkSubtasks(List<Task> stored) {
         Map<String, SubtaskLink> links = new HashMap<>();
         for (Task task : stored) {
             String parentId = task.spec().parentId();
@@ -92,9 +93,12 @@ public final class InsertTasks implements Callable<List<Task>>, HazelcastInstanc
                 links.put(task.id(), new SubtaskLink(parentId, task.sessionId()));
             }
         }
-        if (!links.isEmpty()) {
-            hazelcast.<String, SubtaskLink>getMap(GridNames.SUBTASKS).putAllAsync(links).toCompletableFuture().join();
-        }
+        return putAll(GridNames.SUBTASKS, links);
+    }
+
+    private <V> CompletableFuture<Void> putAll(String mapName, Map<String, V> entries) {
+        return entries.isEmpty() ? CompletableFuture.completedFuture(null)
+                : hazelcast.<String, V>getMap(mapName).putAllAsync(entries).toCompletableFuture();
     }
 
     /** New tasks count in their session; a member without a node's batching writes the counts itself. */

@@ -2,9 +2,6 @@ package io.weft.model.grid;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import io.weft.model.http.UrlAllowList;
 import io.weft.model.result.ResultLimits;
 
@@ -35,23 +32,6 @@ public final class PublishedSetting<T> {
     public T read(HazelcastInstance hazelcast) {
         T published = settings(hazelcast).get(key);
         return published == null ? unpublished : published;
-    }
-
-    /**
-     * Starts a {@link #read} and returns what waits for it, to overlap it with another read. (No
-     * callback on the grid's future: without an executor one would start a thread of its own.)
-     */
-    public Supplier<T> readLater(HazelcastInstance hazelcast) {
-        CompletableFuture<T> read = settings(hazelcast).getAsync(key).toCompletableFuture();
-        return () -> {
-            T published;
-            try {
-                published = read.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-            return published == null ? unpublished : published;
-        };
     }
 
     /** Publishes {@code value}; returns what was there before, or {@code null}. */

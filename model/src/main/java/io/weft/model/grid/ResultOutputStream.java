@@ -16,7 +16,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Writes a CREATED result's bytes into the grid one chunk at a time, so at most one chunk is held in
@@ -65,14 +64,15 @@ public final class ResultOutputStream extends OutputStream {
         this.chunks = hazelcast.getMap(GridNames.CHUNKS);
         this.resultId = resultId;
         this.clock = clock;
-        // Two independent reads, one round trip: an output's open is on the path of every edge of a graph.
-        Supplier<ResultLimits> limitsRead = PublishedSetting.RESULT_LIMITS.readLater(hazelcast);
         ResultMeta meta = ResultLookup.require(results, resultId, clock.instant());
         if (meta.status() != ResultStatus.CREATED) {
             throw new IllegalStateException("result " + resultId + " is " + meta.status() + "; only a CREATED result takes data");
         }
         this.meta = meta;
-        this.limits = limitsRead.get();
+        // Read, not read asynchronously beside the result: a client's first read of it may need its
+        // Compact schema from the cluster, which an asynchronous read would wait for on the thread
+        // that must bring it (ResultsTest.freshClientsFirstUploadCompletes).
+        this.limits = PublishedSetting.RESULT_LIMITS.read(hazelcast);
         this.usageBaseline = UNKNOWN;
         this.buffer = new byte[meta.chunkSize()];
         this.digest = sha256();

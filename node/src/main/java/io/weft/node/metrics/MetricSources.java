@@ -6,8 +6,8 @@ import io.weft.node.execution.Dispatcher;
 
 /**
  * Connects the node's metrics to what they count outside the attempt runner: inserts (told by the
- * grid's batch insert, through {@link #submittedCounter}), cancellations (told by the owner's change events), and the gauges read
- * from local state at scrape time.
+ * grid's batch insert, through {@link #submittedCounter}), cancellations (told by the owner's change
+ * events), and the gauges read from local state at scrape time.
  */
 public final class MetricSources {
 
