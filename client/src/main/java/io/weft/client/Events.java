@@ -13,8 +13,10 @@ import io.weft.model.grid.GridNames;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskEvent;
 import io.weft.model.task.TaskStatus;
+import io.weft.model.task.TaskTransitions;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -53,16 +55,29 @@ public final class Events {
             throw new InvalidValueException("statuses", "must name at least one status");
         }
         Predicate<String, Task> filter = Predicates.equal("sessionId", sessionId);
-        if (statuses.size() < TaskStatus.values().length) {
-            filter = Predicates.and(filter, Predicates.in("status", statuses.stream().map(Enum::name).toArray(String[]::new)));
+        Set<TaskStatus> written = writtenWith(statuses);
+        if (written.size() < TaskStatus.values().length) {
+            filter = Predicates.and(filter, Predicates.in("status", written.stream().map(Enum::name).toArray(String[]::new)));
         }
-        UUID id = tasks.addEntryListener(new Forwarder(consumer), filter, true);
+        UUID id = tasks.addEntryListener(new Forwarder(consumer, statuses), filter, true);
         listeners.add(id);
         return () -> {
             if (listeners.remove(id)) {
                 tasks.removeEntryListener(id);
             }
         };
+    }
+
+    /**
+     * The statuses a write that records one of {@code statuses} may leave a task in. The grid filters
+     * on the status a write leaves, and a short attempt's start is written with its outcome.
+     */
+    private static Set<TaskStatus> writtenWith(Set<TaskStatus> statuses) {
+        EnumSet<TaskStatus> written = EnumSet.copyOf(statuses);
+        if (statuses.contains(TaskStatus.RUNNING)) {
+            written.addAll(TaskTransitions.outcomesOfAnAttempt());
+        }
+        return written;
     }
 
     void close() {
@@ -79,13 +94,15 @@ public final class Events {
     /**
      * Passes each change on once. Map listeners may repeat an event when a partition's owner dies
      * mid-operation and the operation is retried on the new owner; the change's sequence in the task's
-     * history tells a repeat from a new change.
+     * history tells a repeat from a new change. One write may record several changes (a short
+     * attempt's start and outcome): each is passed on, in order, if its status was asked for.
      */
     private static final class Forwarder implements EntryAddedListener<String, Task>, EntryUpdatedListener<String, Task> {
 
         private static final int REMEMBERED_TASKS = 100_000;
 
         private final Consumer<TaskEvent> consumer;
+        private final Set<TaskStatus> statuses;
         private final Map<String, Long> lastSequence = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -93,29 +110,38 @@ public final class Events {
             }
         };
 
-        Forwarder(Consumer<TaskEvent> consumer) {
+        Forwarder(Consumer<TaskEvent> consumer, Set<TaskStatus> statuses) {
             this.consumer = consumer;
+            this.statuses = EnumSet.copyOf(statuses);
         }
 
         @Override
         public void entryAdded(EntryEvent<String, Task> event) {
-            forward(TaskEvent.latest(event.getValue()));
+            forward(TaskEvent.between(null, event.getValue()));
         }
 
         @Override
         public void entryUpdated(EntryEvent<String, Task> event) {
-            forward(TaskEvent.latest(event.getValue()));
+            forward(TaskEvent.between(event.getOldValue(), event.getValue()));
         }
 
-        private void forward(TaskEvent event) {
+        private void forward(List<TaskEvent> changes) {
+            for (TaskEvent event : changes) {
+                if (statuses.contains(event.to()) && firstTime(event)) {
+                    consumer.accept(event);
+                }
+            }
+        }
+
+        private boolean firstTime(TaskEvent event) {
             synchronized (lastSequence) {
                 Long seen = lastSequence.get(event.taskId());
                 if (seen != null && seen >= event.sequence()) {
-                    return;
+                    return false;
                 }
                 lastSequence.put(event.taskId(), event.sequence());
+                return true;
             }
-            consumer.accept(event);
         }
     }
 }

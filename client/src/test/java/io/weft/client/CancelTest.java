@@ -10,6 +10,7 @@ import io.weft.model.task.TaskSpec;
 import io.weft.model.task.TaskStatus;
 import io.weft.node.WeftNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class CancelTest {
 
+    private final GateHandler gate = new GateHandler();
     private TestCluster cluster;
     private WeftNode node;
     private WeftClient client;
@@ -25,8 +27,8 @@ class CancelTest {
     /** A cluster per test: a task left running by one test must not hold the slot another needs. */
     @BeforeEach
     void startCluster() {
-        // One sleep slot: a second sleep task waits QUEUED behind the first.
-        cluster = TestCluster.of("cancel", 1, Map.of("sleep", 1));
+        // One slot of each: a second task of a type waits QUEUED behind the first.
+        cluster = TestCluster.withHandlers("cancel", 1, Map.of("sleep", 1, GateHandler.TYPE, 1), List.of(gate));
         node = cluster.node(0);
         client = cluster.client();
     }
@@ -70,6 +72,43 @@ class CancelTest {
         Task stored = client.tasks().get(waiting.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(TaskStatus.CANCELLED);
         assertThat(TaskHistory.everRan(stored)).as("history %s", stored.history()).isFalse();
+    }
+
+    @Test
+    void taskCancelledWhileItWaitsForASlotNeverStartsItsHandler() throws Exception {
+        String session = newSession();
+        Task holder = client.tasks().submit(session, TaskSpec.of(GateHandler.TYPE, GateHandler.input("holder", true)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> gate.started().contains("holder"));
+        Task waiting = client.tasks().submit(session, TaskSpec.of(GateHandler.TYPE, GateHandler.input("waiting", false)));
+
+        assertThat(client.tasks().cancel(waiting.id()).status()).isEqualTo(TaskStatus.CANCELLED);
+        // The member that holds it has been told (it counts the cancel when told) before the slot frees.
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.metrics().cancelled.labels(GateHandler.TYPE).get() == 1);
+        gate.open();
+
+        assertThat(client.tasks().await(holder.id()).get(30, TimeUnit.SECONDS).status()).isEqualTo(TaskStatus.SUCCEEDED);
+        Task next = client.tasks().submit(session, TaskSpec.of(GateHandler.TYPE, GateHandler.input("next", false)));
+        assertThat(client.tasks().await(next.id()).get(30, TimeUnit.SECONDS).status()).isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(gate.started()).containsExactly("holder", "next");
+        assertThat(client.tasks().get(waiting.id()).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
+    }
+
+    @Test
+    void taskCancelledJustAfterItsHandlerStartedIsInterrupted() {
+        String session = newSession();
+        Task held = client.tasks().submit(session, TaskSpec.of(GateHandler.TYPE, GateHandler.input("held", true)));
+        // Cancelled as soon as its handler runs, most often before its start is written: the grid still
+        // shows it QUEUED, and only the member that runs it knows.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(() -> gate.started().contains("held"));
+
+        Task cancelled = client.tasks().cancel(held.id());
+
+        assertThat(cancelled.status()).isEqualTo(TaskStatus.CANCELLED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> gate.interrupted().contains("held"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> node.runningAttempts().count() == 0);
+        Task stored = client.tasks().get(held.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(stored.output()).isNull();
     }
 
     @Test

@@ -100,7 +100,7 @@ class CompletionAuditTest {
         TaskUpdate claimed = tasks.executeOnKey(task.id(), new ClaimTask(memberId, task.attempt(), now));
         Task running = claimed.task();
         return tasks.executeOnKey(task.id(), error == null
-                ? CompleteAttempt.success(running.attempt(), "{\"x\":1}", now)
-                : CompleteAttempt.failure(running.attempt(), error, now, now));
+                ? CompleteAttempt.success(running.attempt(), running.worker(), now, "{\"x\":1}", now)
+                : CompleteAttempt.failure(running.attempt(), running.worker(), now, error, now, now));
     }
 }

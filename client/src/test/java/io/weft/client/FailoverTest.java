@@ -32,7 +32,10 @@ class FailoverTest {
 
     @Test
     void everyTaskSucceedsOnceWhenAMemberIsTerminatedMidway() {
-        try (TestCluster cluster = TestCluster.of("failover", 3)) {
+        // 8 slots a node and attempts of 20 ms: the work lasts a few seconds, so the member dies midway,
+        // and an attempt is shorter than the time after which its start is written (the grid shows it
+        // QUEUED while it runs), the case fail-over must cover as well as a RUNNING one.
+        try (TestCluster cluster = TestCluster.of("failover", 3, Map.of("sleep", 8))) {
             WeftClient client = WeftClient.embedded(cluster.node(0).hazelcast());
             String session = client.sessions().create("failover", Map.of()).id();
             Map<String, List<TaskEvent>> succeededEvents = new ConcurrentHashMap<>();
@@ -48,7 +51,7 @@ class FailoverTest {
             for (int sent = 0; sent < TASKS; sent += BATCH) {
                 List<TaskSpec> batch = new ArrayList<>(BATCH);
                 for (int i = 0; i < BATCH; i++) {
-                    batch.add(TaskSpec.of("sleep", "{\"ms\":5}"));
+                    batch.add(TaskSpec.of("sleep", "{\"ms\":20}"));
                 }
                 client.tasks().submit(session, batch).forEach(t -> ids.add(t.id()));
             }
@@ -75,7 +78,7 @@ class FailoverTest {
             assertThat(tasks).allSatisfy(t -> {
                 assertThat(t.status()).as("task %s, history %s", t.id(), t.history()).isEqualTo(TaskStatus.SUCCEEDED);
                 assertThat(TaskHistory.entries(t, TaskStatus.SUCCEEDED)).as("task %s", t.id()).hasSize(1);
-                assertThat(t.output()).isEqualTo("{\"slept\":5}");
+                assertThat(t.output()).isEqualTo("{\"slept\":20}");
             });
             // Each output was written once (above, from the histories). Events are at most once per
             // change, with one exception the grid cannot prevent: the dead member may have published

@@ -50,9 +50,9 @@ class MemberRegistryTest {
             WeftNode drained = cluster.node(1);
             String session = client.sessions().create("drain", Map.of()).id();
             List<Task> first = client.tasks().submit(session, sleeps(16, 2_000));
-            awaitTrue("the node to drain runs tasks", () -> drained.dispatcher().busy() > 0);
-            List<String> runningThere = client.tasks().list(session, TaskStatus.RUNNING).stream()
-                    .filter(t -> drained.memberId().equals(t.worker())).map(Task::id).toList();
+            // An attempt's start is written once it has run a moment (AttemptRunner.RECORD_START_AFTER).
+            awaitTrue("the node to drain runs tasks", () -> !runningOn(client, session, drained).isEmpty());
+            List<String> runningThere = runningOn(client, session, drained);
 
             MemberInfo answer = client.cluster().drain(drained.memberId());
 
@@ -133,6 +133,11 @@ class MemberRegistryTest {
             done.add(finished);
         }
         return done;
+    }
+
+    private static List<String> runningOn(WeftClient client, String session, WeftNode node) {
+        return client.tasks().list(session, TaskStatus.RUNNING).stream()
+                .filter(t -> node.memberId().equals(t.worker())).map(Task::id).toList();
     }
 
     private static List<TaskSpec> sleeps(int count, long ms) {

@@ -25,6 +25,7 @@ import io.weft.node.dependencies.WaitingTaskAudit;
 import io.weft.node.execution.CompletionAudit;
 import io.weft.node.endpoints.HealthReport;
 import io.weft.node.endpoints.NodeEndpoints;
+import io.weft.node.execution.CancelledTaskListener;
 import io.weft.node.execution.Dispatcher;
 import io.weft.node.execution.DueTask;
 import io.weft.node.execution.HandlerCatalog;
@@ -57,6 +58,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -87,7 +89,7 @@ public final class WeftNode implements AutoCloseable {
     private final NodeMetrics metrics;
     private final RunningAttempts running = new RunningAttempts();
     private final ExecutorService workers = Executors.newCachedThreadPool(named("weft-worker"));
-    private final ScheduledExecutorService duties = Executors.newScheduledThreadPool(2, named("weft-duty"));
+    private final ScheduledExecutorService duties = dutiesPool();
     private final MemberRegistry registry;
     private final Dispatcher dispatcher;
     private final HandlerCatalog handlers;
@@ -207,6 +209,7 @@ public final class WeftNode implements AutoCloseable {
 
     private void startDuties() {
         MetricSources.attach(hazelcast, dispatcher, metrics);
+        CancelledTaskListener.listen(hazelcast, dispatcher, metrics);
         hazelcast.getUserContext().put(UserContextKeys.INSERT_OBSERVER,
                 MetricSources.submittedCounter(metrics).andThen(dispatcher::acceptNew));
         if (settings.metricsPort() > 0) {
@@ -399,6 +402,16 @@ public final class WeftNode implements AutoCloseable {
         if (endpoints != null) {
             endpoints.close();
         }
+    }
+
+    /**
+     * The node's timers and periodic duties. Every attempt sets a timer and cancels it when it ends, so
+     * a cancelled timer leaves the queue at once rather than when it would have fired (minutes later).
+     */
+    private static ScheduledExecutorService dutiesPool() {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, named("weft-duty"));
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 
     private static ThreadFactory named(String prefix) {

@@ -92,8 +92,7 @@ public class EventService {
             for (int i = 0; i < changes.size(); i++) {
                 boolean seen = task.id().equals(resume.taskId()) && i <= resume.sequence();
                 if (!seen && !changes.get(i).at().isBefore(resume.since())) {
-                    events.add(new TaskEvent(i, changes.get(i).at(), sessionId, task.id(),
-                            i == 0 ? null : changes.get(i - 1).status(), changes.get(i).status(), changes.get(i).attempt()));
+                    events.add(TaskEvent.of(task, i));
                 }
             }
         }

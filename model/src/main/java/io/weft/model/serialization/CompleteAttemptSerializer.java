@@ -9,13 +9,15 @@ final class CompleteAttemptSerializer implements CompactSerializer<CompleteAttem
 
     @Override
     public CompleteAttempt read(CompactReader in) {
-        return new CompleteAttempt(in.readInt32("fence"), in.readString("output"), in.readCompact("error"),
-                in.readInt64("now"), in.readInt64("retryAt"));
+        return new CompleteAttempt(in.readInt32("fence"), in.readString("worker"), in.readInt64("startedAt"),
+                in.readString("output"), in.readCompact("error"), in.readInt64("now"), in.readInt64("retryAt"));
     }
 
     @Override
     public void write(CompactWriter out, CompleteAttempt value) {
         out.writeInt32("fence", value.fence());
+        out.writeString("worker", value.worker());
+        out.writeInt64("startedAt", value.startedAtMillis());
         out.writeString("output", value.output());
         out.writeCompact("error", value.error());
         out.writeInt64("now", value.nowMillis());

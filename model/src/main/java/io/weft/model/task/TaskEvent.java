@@ -1,6 +1,8 @@
 package io.weft.model.task;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One status change of one task, as subscribers see it.
@@ -14,9 +16,29 @@ public record TaskEvent(long sequence, Instant time, String sessionId, String ta
 
     /** The event of the last change in {@code task}'s history. */
     public static TaskEvent latest(Task task) {
-        int last = task.history().size() - 1;
-        StatusChange change = task.history().get(last);
-        TaskStatus previous = last == 0 ? null : task.history().get(last - 1).status();
-        return new TaskEvent(last, change.at(), task.sessionId(), task.id(), previous, change.status(), change.attempt());
+        return of(task, task.history().size() - 1);
+    }
+
+    /** The event of the change at position {@code sequence} of {@code task}'s history. */
+    public static TaskEvent of(Task task, int sequence) {
+        List<StatusChange> history = task.history();
+        StatusChange change = history.get(sequence);
+        TaskStatus previous = sequence == 0 ? null : history.get(sequence - 1).status();
+        return new TaskEvent(sequence, change.at(), task.sessionId(), task.id(), previous, change.status(), change.attempt());
+    }
+
+    /**
+     * The changes one write made, oldest first: those of {@code after}'s history past {@code before}'s
+     * (one write may record several, e.g. an attempt's start and its outcome); only the latest when
+     * {@code before} is unknown.
+     */
+    public static List<TaskEvent> between(Task before, Task after) {
+        int last = after.history().size() - 1;
+        int first = before == null ? last : Math.min(before.history().size(), last);
+        List<TaskEvent> events = new ArrayList<>(last - first + 1);
+        for (int i = first; i <= last; i++) {
+            events.add(of(after, i));
+        }
+        return events;
     }
 }

@@ -42,6 +42,11 @@ public final class TaskTransitions {
         return Set.copyOf(ALLOWED.get(from));
     }
 
+    /** The statuses an attempt's recorded outcome leaves a task in: done, failed, or waiting to retry. */
+    public static Set<TaskStatus> outcomesOfAnAttempt() {
+        return Set.of(SUCCEEDED, FAILED, SCHEDULED);
+    }
+
     /** The status a new task starts in, given whether it waits for inputs and whether it is due. */
     public static TaskStatus initial(boolean hasDependencies, boolean dueNow) {
         if (hasDependencies) {

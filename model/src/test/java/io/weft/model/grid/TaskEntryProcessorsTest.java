@@ -13,6 +13,7 @@ import static io.weft.model.task.TaskFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.model.task.ErrorType;
+import io.weft.model.task.StatusChange;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskError;
 import io.weft.model.task.TaskStatus;
@@ -96,7 +97,7 @@ class TaskEntryProcessorsTest {
     void completionOfTheCurrentAttemptIsRecorded() {
         RecordingEntry<Task> entry = entryOf(aRunningTask());
 
-        Task done = CompleteAttempt.success(1, "{\"r\":1}", millis(2)).process(entry);
+        Task done = CompleteAttempt.success(1, MEMBER, millis(1), "{\"r\":1}", millis(2)).process(entry);
 
         assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("{\"r\":1}");
@@ -108,7 +109,7 @@ class TaskEntryProcessorsTest {
         RecordingEntry<Task> entry = entryOf(aRunningTask());
         TaskError boom = TaskError.of(ErrorType.HANDLER_ERROR, "boom");
 
-        Task next = CompleteAttempt.failure(1, boom, millis(2), millis(20)).process(entry);
+        Task next = CompleteAttempt.failure(1, MEMBER, millis(1), boom, millis(2), millis(20)).process(entry);
 
         assertThat(next.status()).isEqualTo(TaskStatus.SCHEDULED);
         assertThat(next.dueAt()).isEqualTo(at(20));
@@ -119,7 +120,7 @@ class TaskEntryProcessorsTest {
     void failureWithNegativeRetryTimeIsNotRetried() {
         RecordingEntry<Task> entry = entryOf(aRunningTask());
 
-        Task next = CompleteAttempt.failure(1, TaskError.of(ErrorType.TIMEOUT, "slow"), millis(2), -1).process(entry);
+        Task next = CompleteAttempt.failure(1, MEMBER, millis(1), TaskError.of(ErrorType.TIMEOUT, "slow"), millis(2), -1).process(entry);
 
         assertThat(next.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(next.error().type()).isEqualTo(ErrorType.TIMEOUT);
@@ -131,23 +132,69 @@ class TaskEntryProcessorsTest {
         Task secondAttempt = aRunningTask().requeue(at(2)).claim(OTHER_MEMBER, at(3));
         RecordingEntry<Task> entry = entryOf(secondAttempt);
 
-        assertThat(CompleteAttempt.success(1, "{\"late\":true}", millis(4)).process(entry)).isNull();
-        assertThat(CompleteAttempt.failure(1, TaskError.of(ErrorType.HANDLER_ERROR, "late"), millis(4), millis(9))
+        assertThat(CompleteAttempt.success(1, MEMBER, millis(1), "{\"late\":true}", millis(4)).process(entry)).isNull();
+        assertThat(CompleteAttempt.failure(1, MEMBER, millis(1), TaskError.of(ErrorType.HANDLER_ERROR, "late"), millis(4), millis(9))
                 .process(entry)).isNull();
         assertUntouched(entry, secondAttempt);
 
-        Task done = CompleteAttempt.success(2, "{\"current\":true}", millis(5)).process(entry);
+        Task done = CompleteAttempt.success(2, OTHER_MEMBER, millis(3), "{\"current\":true}", millis(5)).process(entry);
         assertThat(done.output()).isEqualTo("{\"current\":true}");
     }
 
     @Test
     void outcomeIsWrittenOnceSoARepeatedCompletionIsRejected() {
         RecordingEntry<Task> entry = entryOf(aRunningTask());
-        Task first = CompleteAttempt.success(1, "1", millis(2)).process(entry);
+        Task first = CompleteAttempt.success(1, MEMBER, millis(1), "1", millis(2)).process(entry);
 
         RecordingEntry<Task> again = entryOf(first);
-        assertThat(CompleteAttempt.success(1, "2", millis(3)).process(again)).isNull();
+        assertThat(CompleteAttempt.success(1, MEMBER, millis(1), "2", millis(3)).process(again)).isNull();
         assertUntouched(again, first);
+    }
+
+    @Test
+    void outcomeOfAnUnclaimedAttemptRecordsItsStartThenItsOutcomeInOneWrite() {
+        RecordingEntry<Task> entry = entryOf(aQueuedTask());
+
+        Task done = CompleteAttempt.success(1, MEMBER, millis(1), "{\"r\":1}", millis(2)).process(entry);
+
+        assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(done.history()).extracting(StatusChange::status)
+                .containsExactly(TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SUCCEEDED);
+        assertThat(done.history().get(1).at()).isEqualTo(at(1));
+        assertThat(done.history().get(1).member()).isEqualTo(MEMBER);
+        assertThat(done.worker()).isEqualTo(MEMBER);
+        assertThat(entry.getValue()).isEqualTo(done);
+    }
+
+    @Test
+    void failureOfAnUnclaimedAttemptIsRetriedLikeAClaimedOne() {
+        RecordingEntry<Task> entry = entryOf(aQueuedTask());
+
+        Task next = CompleteAttempt.failure(1, MEMBER, millis(1), TaskError.of(ErrorType.HANDLER_ERROR, "boom"),
+                millis(2), millis(20)).process(entry);
+
+        assertThat(next.status()).isEqualTo(TaskStatus.SCHEDULED);
+        assertThat(next.history()).extracting(StatusChange::status)
+                .containsExactly(TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SCHEDULED);
+        assertThat(next.attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void completionOfAnAttemptAnotherWorkerClaimedIsRejected() {
+        Task running = aRunningTask();
+        RecordingEntry<Task> entry = entryOf(running);
+
+        assertThat(CompleteAttempt.success(1, OTHER_MEMBER, millis(1), "{}", millis(2)).process(entry)).isNull();
+        assertUntouched(entry, running);
+    }
+
+    @Test
+    void unclaimedAttemptOfATaskCancelledMeanwhileIsRejected() {
+        Task cancelled = aQueuedTask().cancel(at(2));
+        RecordingEntry<Task> entry = entryOf(cancelled);
+
+        assertThat(CompleteAttempt.success(1, MEMBER, millis(1), "{}", millis(3)).process(entry)).isNull();
+        assertUntouched(entry, cancelled);
     }
 
     @Test
@@ -155,7 +202,7 @@ class TaskEntryProcessorsTest {
         Task cancelled = aRunningTask().cancel(at(2));
         RecordingEntry<Task> entry = entryOf(cancelled);
 
-        assertThat(CompleteAttempt.success(1, "{}", millis(3)).process(entry)).isNull();
+        assertThat(CompleteAttempt.success(1, MEMBER, millis(1), "{}", millis(3)).process(entry)).isNull();
         assertUntouched(entry, cancelled);
     }
 

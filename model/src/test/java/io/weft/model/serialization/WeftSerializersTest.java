@@ -258,8 +258,8 @@ class WeftSerializersTest {
     void entryProcessorsSurviveARoundTrip() {
         List<Object> processors = List.of(
                 new ClaimTask(MEMBER, 3, T0.toEpochMilli()),
-                CompleteAttempt.success(2, "{\"ok\":1}", T0.toEpochMilli()),
-                CompleteAttempt.failure(2, TaskError.of(ErrorType.TIMEOUT, "slow"), T0.toEpochMilli(), at(9).toEpochMilli()),
+                CompleteAttempt.success(2, "member-a", T0.toEpochMilli(), "{\"ok\":1}", T0.toEpochMilli()),
+                CompleteAttempt.failure(2, "member-a", T0.toEpochMilli(), TaskError.of(ErrorType.TIMEOUT, "slow"), T0.toEpochMilli(), at(9).toEpochMilli()),
                 new CancelTask(T0.toEpochMilli()),
                 new PromoteDueTask(4, T0.toEpochMilli()),
                 new RequeueOrphan(OTHER_MEMBER, T0.toEpochMilli()),

@@ -1,5 +1,6 @@
 package io.weft.node.execution;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
@@ -11,7 +12,6 @@ import io.weft.model.grid.RequeueOrphan;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.result.ResultStatus;
-import io.weft.model.grid.TaskUpdate;
 import io.weft.model.task.Backoff;
 import io.weft.model.task.ErrorType;
 import io.weft.model.task.Task;
@@ -28,7 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -38,11 +38,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one attempt of a due task: claims it (QUEUED to RUNNING, fenced by its attempt), runs its
- * handler under the task's timeout, and records the outcome through the same fence.
+ * Runs one attempt of a due task: starts it, runs its handler under the task's timeout, and records
+ * the outcome fenced by the attempt.
+ *
+ * <p>How an attempt starts depends on where its task lives. A task of a partition another member owns
+ * is claimed first (QUEUED to RUNNING, one write), as before any run. A task of a partition this member
+ * owns starts at once, from the snapshot the node kept or one read, and its start is written only if
+ * it runs longer than {@link #RECORD_START_AFTER}; a shorter attempt writes its start with its outcome,
+ * in one write ({@link CompleteAttempt}). Most attempts are short, so most tasks cost two writes
+ * (insert, outcome) instead of three. What guards the start without a claim is local: the lane holds a
+ * task once, a cancel is told to this member (the partition's owner) by a local listener, and the
+ * sweep and audits that could offer the task again run here and ask the dispatcher first.
  */
 final class AttemptRunner {
 
+    /**
+     * How long an attempt runs before its start is written: until then the grid shows its task QUEUED.
+     * Longer than most attempts, so their start and outcome share a write, and short enough that a
+     * long attempt soon shows RUNNING (and is handed back if its member dies).
+     */
+    static final Duration RECORD_START_AFTER = Duration.ofMillis(50);
     private static final Logger LOG = LoggerFactory.getLogger(AttemptRunner.class);
 
     private final HazelcastInstance hazelcast;
@@ -60,10 +75,12 @@ final class AttemptRunner {
     private final PausedSessions paused;
     private final SessionCounts counts;
     private final FollowUps followUps;
+    private final Predicate<String> cancelNoticed;
 
+    /** @param cancelNoticed whether a cancel of the task was told to this node while it held the task */
     AttemptRunner(HazelcastInstance hazelcast, HandlerCatalog handlers, RunningAttempts running, Executor workers,
                   ScheduledExecutorService timers, NodeMetrics metrics, Clock clock, TaskGraph graph,
-                  MemberRegistry registry, PausedSessions paused, SessionCounts counts) {
+                  MemberRegistry registry, PausedSessions paused, SessionCounts counts, Predicate<String> cancelNoticed) {
         this.graph = graph;
         this.registry = registry;
         this.results = hazelcast.getMap(GridNames.RESULTS);
@@ -78,31 +95,67 @@ final class AttemptRunner {
         this.clock = clock;
         this.paused = paused;
         this.counts = counts;
+        this.cancelNoticed = cancelNoticed;
         this.followUps = new FollowUps(hazelcast, graph, registry, clock);
     }
 
     /**
-     * Starts an attempt of {@code due} and calls {@code done} once its outcome is recorded (or the
-     * claim found nothing to run), when its slot may be reused. Never blocks the caller: the grid
-     * calls are asynchronous, their callbacks run on {@code workers}, and only the handler itself
-     * holds a thread, so a slot costs a thread only while its handler runs.
+     * Starts an attempt of {@code due} and calls {@code done} once its outcome is recorded (or it
+     * found nothing to run), when its slot may be reused. Never blocks the caller: the grid calls are
+     * asynchronous, their callbacks run on {@code workers}, and only the handler itself holds a thread.
+     *
+     * @param snapshot the task as this node last saw it, or {@code null}
      */
-    void start(DueTask due, Runnable done) {
-        Runnable claimAnswered = paused.enterClaim(due.sessionId());
-        if (claimAnswered == null) {
+    void start(DueTask due, Task snapshot, Runnable done) {
+        Runnable startAnswered = paused.enterClaim(due.sessionId());
+        if (startAnswered == null) {
             // Its session was paused after the task was queued here: it stays QUEUED until resumed.
             done.run();
             return;
         }
-        CompletableFuture<TaskUpdate> claim;
         try {
-            claim = tasks.submitToKey(due.id(), new ClaimTask(memberId, due.attempt(), clock.millis())).toCompletableFuture();
+            if (!ownsPartitionOf(due.id())) {
+                claimThenRun(due, startAnswered, done);
+            } else if (snapshot != null && isStartable(snapshot, due)) {
+                workers.execute(() -> {
+                    startAnswered.run();
+                    execute(snapshot, false, done);
+                });
+            } else {
+                readThenRun(due, startAnswered, done);
+            }
         } catch (RuntimeException e) {
-            claimAnswered.run();
+            startAnswered.run();
             done.run();
             throw e;
         }
-        claim.whenCompleteAsync((update, error) -> {
+    }
+
+    private boolean ownsPartitionOf(String taskId) {
+        Member owner = hazelcast.getPartitionService().getPartition(taskId).getOwner();
+        return owner != null && owner.localMember();
+    }
+
+    private static boolean isStartable(Task task, DueTask due) {
+        return task.status() == TaskStatus.QUEUED && task.attempt() == due.attempt();
+    }
+
+    private void readThenRun(DueTask due, Runnable startAnswered, Runnable done) {
+        tasks.getAsync(due.id()).whenCompleteAsync((task, error) -> {
+            startAnswered.run();
+            if (error != null || task == null || !isStartable(task, due)) {
+                if (error != null && !(error instanceof HazelcastInstanceNotActiveException)) {
+                    LOG.warn("reading task {} to start it failed; the sweep offers it again", due.id(), error);
+                }
+                done.run();
+                return;
+            }
+            execute(task, false, done);
+        }, workers);
+    }
+
+    private void claimThenRun(DueTask due, Runnable claimAnswered, Runnable done) {
+        tasks.submitToKey(due.id(), new ClaimTask(memberId, due.attempt(), clock.millis())).whenCompleteAsync((update, error) -> {
             claimAnswered.run();
             Task task = update == null ? null : update.task();
             if (update != null && update.changed()) {
@@ -115,20 +168,27 @@ final class AttemptRunner {
                 done.run();
                 return;
             }
-            execute(task, done);
+            execute(task, true, done);
         }, workers);
     }
 
-    private void execute(Task task, Runnable done) {
+    /** @param claimed whether the task's start is written already (it is RUNNING here in the grid) */
+    private void execute(Task task, boolean claimed, Runnable done) {
         long startNanos = System.nanoTime();
+        long startedAt = clock.millis();
         metrics.started.labels(task.type()).inc();
         metrics.queueWaitSeconds.labels(task.type())
-                .observe(Math.max(0, clock.millis() - task.dueAt().toEpochMilli()) / 1000.0);
+                .observe(Math.max(0, startedAt - task.dueAt().toEpochMilli()) / 1000.0);
         TaskHandler handler = handlers.handler(task.type()).orElse(null);
         RunningAttempts.Attempt attempt = running.start(task.id(), task.attempt(), Thread.currentThread());
+        Run run = new Run(task, attempt, startedAt);
+        if (cancelNoticed.test(task.id())) {
+            attempt.stop(RunningAttempts.Attempt.Stop.CANCELLED);
+        }
         Duration timeout = task.spec().options().timeout();
-        ScheduledFuture<?> timer = timers.schedule(() -> attempt.stop(RunningAttempts.Attempt.Stop.TIMED_OUT),
-                timeout.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> timer = claimed || timeout.compareTo(RECORD_START_AFTER) <= 0
+                ? timers.schedule(() -> attempt.stop(RunningAttempts.Attempt.Stop.TIMED_OUT), timeout.toNanos(), TimeUnit.NANOSECONDS)
+                : timers.schedule(() -> recordStart(run, timeout), RECORD_START_AFTER.toNanos(), TimeUnit.NANOSECONDS);
         String output = null;
         TaskError error;
         try {
@@ -147,6 +207,7 @@ final class AttemptRunner {
             error = errorOf(t, attempt);
         } finally {
             timer.cancel(false);
+            run.cancelTimeout();
             running.finish(attempt);
             Thread.interrupted();
         }
@@ -155,7 +216,8 @@ final class AttemptRunner {
         }
         metrics.runSeconds.labels(task.type()).observe((System.nanoTime() - startNanos) / 1e9);
         if (attempt.stopReason() == RunningAttempts.Attempt.Stop.SHUTDOWN) {
-            // Not the task's fault: hand it back to the cluster rather than count a failure.
+            // Not the task's fault: hand it back to the cluster rather than count a failure. An attempt
+            // whose start was never written left its task QUEUED, where the survivors find it.
             tasks.submitToKey(task.id(), new RequeueOrphan(memberId, clock.millis()))
                     .whenCompleteAsync((requeued, e) -> {
                         if (requeued != null) {
@@ -165,31 +227,53 @@ final class AttemptRunner {
                     }, workers);
             return;
         }
-        complete(task, output, error, done);
+        complete(run, output, error, done);
     }
 
-    private void complete(Task task, String output, TaskError error, Runnable done) {
+    /**
+     * The attempt still runs after {@link #RECORD_START_AFTER}: writes its start (QUEUED to RUNNING at
+     * the time it started) and sets its timeout for the rest. A refused claim means the task was
+     * cancelled or taken meanwhile, and the attempt is stopped; its outcome would be refused anyway.
+     */
+    private void recordStart(Run run, Duration timeout) {
+        long left = timeout.toNanos() - RECORD_START_AFTER.toNanos();
+        run.timeoutAfter(timers.schedule(() -> run.attempt.stop(RunningAttempts.Attempt.Stop.TIMED_OUT), left, TimeUnit.NANOSECONDS));
+        Task task = run.task;
+        tasks.submitToKey(task.id(), new ClaimTask(memberId, task.attempt(), run.startedAt)).whenCompleteAsync((update, error) -> {
+            if (error != null) {
+                // The outcome's write records the start if this did not.
+                LOG.debug("writing the start of task {} attempt {} failed", task.id(), task.attempt(), error);
+            } else if (update == null) {
+                run.attempt.stop(RunningAttempts.Attempt.Stop.CANCELLED);
+            } else if (update.changed()) {
+                run.countChanges(update.task());
+            }
+        }, workers);
+    }
+
+    private void complete(Run run, String output, TaskError error, Runnable done) {
+        Task task = run.task;
         long now = clock.millis();
         CompleteAttempt completion;
         if (error == null) {
-            completion = CompleteAttempt.success(task.attempt(), output, now);
+            completion = CompleteAttempt.success(task.attempt(), memberId, run.startedAt, output, now);
         } else {
             long retryAt = now + Backoff.exponential(task.spec().options().backoff())
                     .delayBefore(task.failures() + 1, ThreadLocalRandom.current()::nextDouble).toMillis();
-            completion = CompleteAttempt.failure(task.attempt(), error, now, retryAt);
+            completion = CompleteAttempt.failure(task.attempt(), memberId, run.startedAt, error, now, retryAt);
         }
         tasks.submitToKey(task.id(), completion).whenCompleteAsync((after, e) -> {
             try {
                 if (e != null) {
                     // The member is going away, or the partition moved and the call gave up: the
-                    // task stays RUNNING here and fail-over or the sweep requeues it.
+                    // task stays RUNNING (or QUEUED) here and fail-over or the sweep takes it again.
                     LOG.debug("completion of task {} attempt {} failed", task.id(), task.attempt(), e);
                 } else if (after == null) {
                     metrics.staleFenceRejections.inc();
                     LOG.debug("task {} attempt {}: completion refused, the attempt is no longer current", task.id(),
                             task.attempt());
                 } else {
-                    counts.record(after);
+                    run.countChanges(after);
                     count(after);
                     graph.abortOutputs(after);
                     // Only the call whose completion was written gets here, so a zombie attempt
@@ -243,5 +327,50 @@ final class AttemptRunner {
             case SHUTDOWN -> TaskError.of(ErrorType.HANDLER_ERROR, "node shut down while the attempt ran");
             case NONE -> TaskError.fromException(t);
         };
+    }
+
+    /** One attempt in progress: what it started from, and which of its changes were counted. */
+    private final class Run {
+        private final Task task;
+        private final RunningAttempts.Attempt attempt;
+        private final long startedAt;
+        /** The first position in the task's history not yet counted in its session. */
+        private int counted;
+        private ScheduledFuture<?> timeout;
+        private boolean over;
+
+        Run(Task task, RunningAttempts.Attempt attempt, long startedAt) {
+            this.task = task;
+            this.attempt = attempt;
+            this.startedAt = startedAt;
+            this.counted = task.history().size();
+        }
+
+        /**
+         * Counts the changes of {@code after} not counted yet. The start's answer and the outcome's may
+         * come in either order, and the outcome's write may hold the start too.
+         */
+        synchronized void countChanges(Task after) {
+            int size = after.history().size();
+            if (size > counted) {
+                counts.recordFrom(after, counted);
+                counted = size;
+            }
+        }
+
+        synchronized void timeoutAfter(ScheduledFuture<?> timer) {
+            if (over) {
+                timer.cancel(false);
+            } else {
+                timeout = timer;
+            }
+        }
+
+        synchronized void cancelTimeout() {
+            over = true;
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+        }
     }
 }

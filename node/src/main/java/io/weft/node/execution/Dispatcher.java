@@ -37,6 +37,9 @@ public final class Dispatcher {
     private final MemberRegistry registry;
     private final Map<String, TypeLane> lanes;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Tasks held here that were cancelled: they do not start, or stop if they run (see {@link #cancelled}). */
+    private final Set<String> cancelNoticed = ConcurrentHashMap.newKeySet();
+    private final RunningAttempts running;
     private final PausedSessions paused;
     private volatile boolean accepting = true;
     private volatile boolean draining;
@@ -48,15 +51,24 @@ public final class Dispatcher {
         this.hazelcast = hazelcast;
         this.registry = registry;
         this.paused = paused;
+        this.running = running;
         AttemptRunner runner = new AttemptRunner(hazelcast, handlers, running, workers, timers, metrics, clock, graph,
-                registry, paused, counts);
+                registry, paused, counts, cancelNoticed::contains);
         Map<String, TypeLane> byType = new LinkedHashMap<>();
         for (TaskHandler handler : handlers.all()) {
             String type = handler.type().name();
-            byType.put(type, new TypeLane(type, slots.slotsFor(type), (due, done) -> runner.start(due, () -> {
-                held.remove(due.id());
-                done.run();
-            })));
+            byType.put(type, new TypeLane(type, slots.slotsFor(type), (due, snapshot, done) -> {
+                Runnable release = () -> {
+                    held.remove(due.id());
+                    cancelNoticed.remove(due.id());
+                    done.run();
+                };
+                if (cancelNoticed.contains(due.id())) {
+                    release.run();
+                } else {
+                    runner.start(due, snapshot, release);
+                }
+            }));
         }
         this.lanes = Map.copyOf(byType);
     }
@@ -67,6 +79,11 @@ public final class Dispatcher {
      * read is local.
      */
     public void accept(DueTask task) {
+        accept(task, null);
+    }
+
+    /** Like {@link #accept(DueTask)}, with the task as this node just saw it, to start without reading it. */
+    private void accept(DueTask task, Task snapshot) {
         if (!accepting || paused.isPaused(task.sessionId())) {
             // A paused session's task stays QUEUED in the grid; its resume hands it over again.
             return;
@@ -81,7 +98,7 @@ public final class Dispatcher {
         TypeLane lane = draining || disabled.contains(task.type()) ? null : lanes.get(task.type());
         if (lane != null) {
             if (held.add(task.id())) {
-                lane.offer(task);
+                lane.offer(task, snapshot);
             }
             return;
         }
@@ -98,12 +115,28 @@ public final class Dispatcher {
         for (Task task : inserted) {
             if (task.status() == TaskStatus.QUEUED) {
                 try {
-                    accept(DueTask.of(task));
+                    accept(DueTask.of(task), task);
                 } catch (RuntimeException e) {
                     LOG.debug("new task {} not taken now; the sweep offers it again", task.id(), e);
                 }
             }
         }
+    }
+
+    /**
+     * A task of a partition this member owns was cancelled (told by a local listener, after the
+     * cancel's write): if it is held here it does not start, and if it runs it is stopped. An attempt
+     * started without a claim needs this, since the grid still shows its task QUEUED; one that was
+     * claimed is also stopped by the canceller's message to its worker.
+     */
+    public void cancelled(String taskId, int attempt) {
+        if (held.contains(taskId)) {
+            cancelNoticed.add(taskId);
+            if (!held.contains(taskId)) {
+                cancelNoticed.remove(taskId);
+            }
+        }
+        running.interrupt(taskId, attempt);
     }
 
     /**

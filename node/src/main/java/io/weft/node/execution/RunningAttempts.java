@@ -18,6 +18,7 @@ public final class RunningAttempts implements AttemptInterrupter {
     }
 
     void finish(Attempt attempt) {
+        attempt.finish();
         byTask.remove(attempt.taskId(), attempt);
     }
 
@@ -54,6 +55,7 @@ public final class RunningAttempts implements AttemptInterrupter {
         private final int attempt;
         private final Thread thread;
         private volatile Stop stop = Stop.NONE;
+        private boolean finished;
 
         Attempt(String taskId, int attempt, Thread thread) {
             this.taskId = taskId;
@@ -73,11 +75,16 @@ public final class RunningAttempts implements AttemptInterrupter {
             return stop;
         }
 
+        /** Stops the attempt once; after it finished, its thread runs other work and is left alone. */
         synchronized void stop(Stop reason) {
-            if (stop == Stop.NONE) {
+            if (stop == Stop.NONE && !finished) {
                 stop = reason;
                 thread.interrupt();
             }
+        }
+
+        private synchronized void finish() {
+            finished = true;
         }
 
         boolean isStopped() {

@@ -1,40 +1,52 @@
 package io.weft.node.execution;
 
+import io.weft.model.task.Task;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
  * One task type's queue on one node: due tasks wait here in priority order (then first come, first
  * served) and start as slots free up, so concurrency per type is capped at {@code slots}.
+ *
+ * <p>A task may wait with its snapshot (the task as this node inserted it), so that it starts without
+ * reading it again. At most {@value #SNAPSHOTS_KEPT} waiting tasks keep theirs (about 400 bytes of heap
+ * each, beside the task's copy in the grid); the others are read when they start.
  */
 final class TypeLane {
+
+    static final int SNAPSHOTS_KEPT = 50_000;
 
     private static final Comparator<Queued> ORDER = Comparator.comparingInt((Queued q) -> -q.task().priority())
             .thenComparingLong(Queued::sequence);
 
     private final String type;
     private final int slots;
-    private final BiConsumer<DueTask, Runnable> starter;
+    private final Starter starter;
     private final PriorityQueue<Queued> queue = new PriorityQueue<>(ORDER);
     private long sequence;
     private int busy;
+    private int snapshots;
 
     /**
      * @param starter starts an attempt without blocking and calls the given callback once the
      *                attempt is over and its slot free
      */
-    TypeLane(String type, int slots, BiConsumer<DueTask, Runnable> starter) {
+    TypeLane(String type, int slots, Starter starter) {
         this.type = type;
         this.slots = slots;
         this.starter = starter;
     }
 
-    synchronized void offer(DueTask task) {
-        queue.add(new Queued(task, sequence++));
+    /** Queues a due task, with its snapshot ({@code null} if none) while the lane keeps fewer than its limit. */
+    synchronized void offer(DueTask task, Task snapshot) {
+        boolean kept = snapshot != null && snapshots < SNAPSHOTS_KEPT;
+        if (kept) {
+            snapshots++;
+        }
+        queue.add(new Queued(task, kept ? snapshot : null, sequence++));
         startWhatFits();
     }
 
@@ -43,13 +55,14 @@ final class TypeLane {
         List<DueTask> waited = new ArrayList<>(queue.size());
         queue.forEach(q -> waited.add(q.task()));
         queue.clear();
+        snapshots = 0;
         return waited;
     }
 
     /** Takes out the waiting tasks that match (those of a session just paused); returns them. */
     synchronized List<DueTask> removeIf(Predicate<DueTask> which) {
         List<DueTask> removed = new ArrayList<>();
-        queue.removeIf(q -> which.test(q.task()) && removed.add(q.task()));
+        queue.removeIf(q -> which.test(q.task()) && removed.add(q.task()) && forget(q));
         return removed;
     }
 
@@ -69,11 +82,20 @@ final class TypeLane {
         return type;
     }
 
+    /** Counts a queued task's snapshot gone; true, so that it reads as a filter's step. */
+    private boolean forget(Queued queued) {
+        if (queued.snapshot() != null) {
+            snapshots--;
+        }
+        return true;
+    }
+
     private void startWhatFits() {
         while (busy < slots && !queue.isEmpty()) {
-            DueTask next = queue.poll().task();
+            Queued next = queue.poll();
+            forget(next);
             busy++;
-            starter.accept(next, new SlotRelease());
+            starter.start(next.task(), next.snapshot(), new SlotRelease());
         }
     }
 
@@ -94,6 +116,16 @@ final class TypeLane {
         }
     }
 
-    private record Queued(DueTask task, long sequence) {
+    private record Queued(DueTask task, Task snapshot, long sequence) {
+    }
+
+    /** Starts an attempt. */
+    @FunctionalInterface
+    interface Starter {
+        /**
+         * Starts an attempt of {@code task} without blocking ({@code snapshot}: the task as this node
+         * last saw it, or {@code null}), and calls {@code done} once it is over and its slot free.
+         */
+        void start(DueTask task, Task snapshot, Runnable done);
     }
 }

@@ -6,8 +6,8 @@ import io.weft.node.execution.Dispatcher;
 
 /**
  * Connects the node's metrics to what they count outside the attempt runner: inserts (told by the
- * grid's batch insert, through {@link #submittedCounter}), cancellations (told by the owner's change
- * events), and the gauges read from local state at scrape time.
+ * grid's batch insert, through {@link #submittedCounter}) and the gauges read from local state at
+ * scrape time. Cancellations are counted by the execution's {@code CancelledTaskListener}.
  */
 public final class MetricSources {
 
@@ -15,7 +15,6 @@ public final class MetricSources {
     }
 
     public static void attach(HazelcastInstance member, Dispatcher dispatcher, NodeMetrics metrics) {
-        CancelCounter.listen(member, metrics);
         new LaneCollector(dispatcher).register(metrics.registry());
         new GridCollector(member).register(metrics.registry());
     }

@@ -8,7 +8,6 @@ import io.weft.model.grid.GridNames;
 import io.weft.model.grid.TaskChangeRecorder;
 import io.weft.model.session.TaskCounts;
 import io.weft.model.task.Task;
-import io.weft.model.task.TaskEvent;
 import io.weft.model.task.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,8 +71,17 @@ public final class SessionCounts implements TaskChangeRecorder, AutoCloseable {
 
     @Override
     public void record(Task changed) {
-        TaskEvent change = TaskEvent.latest(changed);
-        pending.compute(changed.sessionId(), (session, sum) -> (sum == null ? new Pending() : sum).add(change.from(), change.to()));
+        recordFrom(changed, changed.history().size() - 1);
+    }
+
+    /**
+     * Records the changes of {@code changed}'s history from position {@code first} on, which one write
+     * made (a short attempt's start and outcome): the task left the status before them for its latest.
+     */
+    public void recordFrom(Task changed, int first) {
+        TaskStatus from = first == 0 ? null : changed.history().get(first - 1).status();
+        TaskStatus to = changed.status();
+        pending.compute(changed.sessionId(), (session, sum) -> (sum == null ? new Pending() : sum).add(from, to));
     }
 
     /** Records the task that an asynchronous change returns; a {@code null} result changed nothing. */

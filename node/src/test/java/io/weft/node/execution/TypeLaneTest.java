@@ -2,15 +2,18 @@ package io.weft.node.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.model.task.Task;
+import io.weft.model.task.TaskSpec;
 import io.weft.model.task.TaskStatus;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,12 +41,12 @@ class TypeLaneTest {
             }
             allDone.countDown();
         }));
-        lane.offer(due("blocker", 5));
-        lane.offer(due("low-1", 1));
-        lane.offer(due("low-2", 1));
-        lane.offer(due("high-1", 9));
-        lane.offer(due("mid", 5));
-        lane.offer(due("high-2", 9));
+        lane.offer(due("blocker", 5), null);
+        lane.offer(due("low-1", 1), null);
+        lane.offer(due("low-2", 1), null);
+        lane.offer(due("high-1", 9), null);
+        lane.offer(due("mid", 5), null);
+        lane.offer(due("high-2", 9), null);
         release.countDown();
         assertThat(allDone.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(started).containsExactly("blocker", "high-1", "high-2", "mid", "low-1", "low-2");
@@ -65,7 +68,7 @@ class TypeLaneTest {
             done.countDown();
         }));
         for (int i = 0; i < 200; i++) {
-            lane.offer(due("t" + i, i % 10));
+            lane.offer(due("t" + i, i % 10), null);
         }
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(peak.get()).isEqualTo(3);
@@ -81,9 +84,9 @@ class TypeLaneTest {
     void clearReturnsWhatWaitedAndStartsNothingMore() {
         CountDownLatch release = new CountDownLatch(1);
         TypeLane lane = new TypeLane("t", 1, onWorkers(task -> await(release)));
-        lane.offer(due("running", 5));
-        lane.offer(due("waiting-1", 5));
-        lane.offer(due("waiting-2", 5));
+        lane.offer(due("running", 5), null);
+        lane.offer(due("waiting-1", 5), null);
+        lane.offer(due("waiting-2", 5), null);
         assertThat(lane.clear()).extracting(DueTask::id).containsExactlyInAnyOrder("waiting-1", "waiting-2");
         assertThat(lane.waiting()).isZero();
         release.countDown();
@@ -103,25 +106,52 @@ class TypeLaneTest {
             }
             othersDone.countDown();
         }));
-        lane.offer(due("blocker", 5));
-        lane.offer(new DueTask("paused-1", "t", 9, 1, 0, TaskStatus.QUEUED, "s-paused", null));
-        lane.offer(due("open", 1));
-        lane.offer(new DueTask("paused-2", "t", 9, 1, 0, TaskStatus.QUEUED, "s-paused", null));
+        lane.offer(due("blocker", 5), null);
+        lane.offer(new DueTask("paused-1", "t", 9, 1, 0, TaskStatus.QUEUED, "s-paused", null), null);
+        lane.offer(due("open", 1), null);
+        lane.offer(new DueTask("paused-2", "t", 9, 1, 0, TaskStatus.QUEUED, "s-paused", null), null);
 
         List<DueTask> withdrawn = lane.removeIf(task -> task.sessionId().equals("s-paused"));
 
         assertThat(withdrawn).extracting(DueTask::id).containsExactlyInAnyOrder("paused-1", "paused-2");
         release.countDown();
-        lane.offer(due("later", 1));
+        lane.offer(due("later", 1), null);
         assertThat(othersDone.await(10, TimeUnit.SECONDS)).isTrue();
         synchronized (started) {
             assertThat(started).containsExactly("blocker", "open", "later");
         }
     }
 
+    @Test
+    void onlyTheLimitOfWaitingTasksKeepTheirSnapshots() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> withSnapshot = Collections.synchronizedList(new ArrayList<>());
+        List<String> withoutSnapshot = Collections.synchronizedList(new ArrayList<>());
+        int offered = TypeLane.SNAPSHOTS_KEPT + 2;
+        CountDownLatch allStarted = new CountDownLatch(offered);
+        TypeLane lane = new TypeLane("t", 1, (task, snapshot, done) -> workers.execute(() -> {
+            (snapshot == null ? withoutSnapshot : withSnapshot).add(task.id());
+            allStarted.countDown();
+            if (task.id().equals("t0")) {
+                await(release);
+            }
+            done.run();
+        }));
+        // t0 starts at once and holds the one slot; of the others, the first SNAPSHOTS_KEPT keep theirs.
+        Task snapshot = Task.create("snapshot", "s-1", TaskSpec.of("t", "{}"), Instant.now());
+        for (int i = 0; i < offered; i++) {
+            lane.offer(due("t" + i, 1), snapshot);
+        }
+        release.countDown();
+
+        assertThat(allStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(withoutSnapshot).containsExactly("t" + (offered - 1));
+        assertThat(withSnapshot).hasSize(offered - 1);
+    }
+
     /** Runs each attempt on a worker thread and frees its slot when it returns, as the node does. */
-    private BiConsumer<DueTask, Runnable> onWorkers(Consumer<DueTask> attempt) {
-        return (task, done) -> workers.execute(() -> {
+    private TypeLane.Starter onWorkers(Consumer<DueTask> attempt) {
+        return (task, snapshot, done) -> workers.execute(() -> {
             try {
                 attempt.accept(task);
             } finally {
