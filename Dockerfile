@@ -18,7 +18,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 USER weft
 WORKDIR /opt/weft
 # PROMETHEUS_DISABLE_CREATED_SERIES: no *_created gauge beside every counter and histogram.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+# MaxGCPauseMillis=20: G1's default goal (200 ms) let young pauses reach 40-140 ms under load, the tail
+# of a task's latency; at 20 ms the same throughput (docs/benchmarks.md).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError" \
     WEFT_METRICS_PORT=9091 \
     PROMETHEUS_DISABLE_CREATED_SERIES=true
 
