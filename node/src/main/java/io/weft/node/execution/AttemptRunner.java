@@ -143,33 +143,30 @@ final class AttemptRunner {
     private void readThenRun(DueTask due, Runnable startAnswered, Runnable done) {
         tasks.getAsync(due.id()).whenCompleteAsync((task, error) -> {
             startAnswered.run();
-            if (error != null || task == null || !isStartable(task, due)) {
-                if (error != null && !(error instanceof HazelcastInstanceNotActiveException)) {
-                    LOG.warn("reading task {} to start it failed; the sweep offers it again", due.id(), error);
-                }
-                done.run();
-                return;
-            }
-            execute(task, false, done);
+            runIfAnswered(task != null && isStartable(task, due) ? task : null, error, false, "reading", due, done);
         }, workers);
     }
 
     private void claimThenRun(DueTask due, Runnable claimAnswered, Runnable done) {
         tasks.submitToKey(due.id(), new ClaimTask(memberId, due.attempt(), clock.millis())).whenCompleteAsync((update, error) -> {
             claimAnswered.run();
-            Task task = update == null ? null : update.task();
             if (update != null && update.changed()) {
-                counts.record(task);
+                counts.record(update.task());
             }
-            if (error != null || task == null) {
-                if (error != null && !(error instanceof HazelcastInstanceNotActiveException)) {
-                    LOG.warn("claim of task {} failed; the sweep offers it again", due.id(), error);
-                }
-                done.run();
-                return;
-            }
-            execute(task, true, done);
+            runIfAnswered(update == null ? null : update.task(), error, true, "claiming", due, done);
         }, workers);
+    }
+
+    /** Runs {@code task} if the read or claim answered one to run; else the slot is free again. */
+    private void runIfAnswered(Task task, Throwable error, boolean claimed, String step, DueTask due, Runnable done) {
+        if (error != null || task == null) {
+            if (error != null && !(error instanceof HazelcastInstanceNotActiveException)) {
+                LOG.warn("{} task {} to start it failed; the sweep offers it again", step, due.id(), error);
+            }
+            done.run();
+            return;
+        }
+        execute(task, claimed, done);
     }
 
     /** @param claimed whether the task's start is written already (it is RUNNING here in the grid) */
@@ -186,9 +183,11 @@ final class AttemptRunner {
             attempt.stop(RunningAttempts.Attempt.Stop.CANCELLED);
         }
         Duration timeout = task.spec().options().timeout();
-        ScheduledFuture<?> timer = claimed || timeout.compareTo(RECORD_START_AFTER) <= 0
-                ? timers.schedule(() -> attempt.stop(RunningAttempts.Attempt.Stop.TIMED_OUT), timeout.toNanos(), TimeUnit.NANOSECONDS)
-                : timers.schedule(() -> recordStart(run, timeout), RECORD_START_AFTER.toNanos(), TimeUnit.NANOSECONDS);
+        if (claimed || timeout.compareTo(RECORD_START_AFTER) <= 0) {
+            run.setTimer(() -> attempt.stop(RunningAttempts.Attempt.Stop.TIMED_OUT), timeout);
+        } else {
+            run.setTimer(() -> recordStart(run, timeout), RECORD_START_AFTER);
+        }
         String output = null;
         TaskError error;
         try {
@@ -206,8 +205,7 @@ final class AttemptRunner {
         } catch (Throwable t) {
             error = errorOf(t, attempt);
         } finally {
-            timer.cancel(false);
-            run.cancelTimeout();
+            run.stopTimer();
             running.finish(attempt);
             Thread.interrupted();
         }
@@ -236,8 +234,7 @@ final class AttemptRunner {
      * cancelled or taken meanwhile, and the attempt is stopped; its outcome would be refused anyway.
      */
     private void recordStart(Run run, Duration timeout) {
-        long left = timeout.toNanos() - RECORD_START_AFTER.toNanos();
-        run.timeoutAfter(timers.schedule(() -> run.attempt.stop(RunningAttempts.Attempt.Stop.TIMED_OUT), left, TimeUnit.NANOSECONDS));
+        run.setTimer(() -> run.attempt.stop(RunningAttempts.Attempt.Stop.TIMED_OUT), timeout.minus(RECORD_START_AFTER));
         Task task = run.task;
         tasks.submitToKey(task.id(), new ClaimTask(memberId, task.attempt(), run.startedAt)).whenCompleteAsync((update, error) -> {
             if (error != null) {
@@ -336,7 +333,7 @@ final class AttemptRunner {
         private final long startedAt;
         /** The first position in the task's history not yet counted in its session. */
         private int counted;
-        private ScheduledFuture<?> timeout;
+        private ScheduledFuture<?> timer;
         private boolean over;
 
         Run(Task task, RunningAttempts.Attempt attempt, long startedAt) {
@@ -358,18 +355,20 @@ final class AttemptRunner {
             }
         }
 
-        synchronized void timeoutAfter(ScheduledFuture<?> timer) {
-            if (over) {
-                timer.cancel(false);
-            } else {
-                timeout = timer;
+        /**
+         * Sets the attempt's one timer: first the start's record (or the timeout), then the rest of the
+         * timeout. Under the lock, so a timer that fires at once still finds the previous one set.
+         */
+        synchronized void setTimer(Runnable action, Duration after) {
+            if (!over) {
+                timer = timers.schedule(action, after.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
 
-        synchronized void cancelTimeout() {
+        synchronized void stopTimer() {
             over = true;
-            if (timeout != null) {
-                timeout.cancel(false);
+            if (timer != null) {
+                timer.cancel(false);
             }
         }
     }

@@ -62,7 +62,14 @@ final class TypeLane {
     /** Takes out the waiting tasks that match (those of a session just paused); returns them. */
     synchronized List<DueTask> removeIf(Predicate<DueTask> which) {
         List<DueTask> removed = new ArrayList<>();
-        queue.removeIf(q -> which.test(q.task()) && removed.add(q.task()) && forget(q));
+        queue.removeIf(q -> {
+            if (!which.test(q.task())) {
+                return false;
+            }
+            removed.add(q.task());
+            forget(q);
+            return true;
+        });
         return removed;
     }
 
@@ -82,12 +89,11 @@ final class TypeLane {
         return type;
     }
 
-    /** Counts a queued task's snapshot gone; true, so that it reads as a filter's step. */
-    private boolean forget(Queued queued) {
+    /** Counts a task that leaves the queue: its snapshot, if it had one, is no longer kept. */
+    private void forget(Queued queued) {
         if (queued.snapshot() != null) {
             snapshots--;
         }
-        return true;
     }
 
     private void startWhatFits() {
