@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A new QUEUED task is taken by the member that inserted it (the scheduler job's journal leaves such
- * tasks out). The sweep waits an hour here, so nothing else could start them.
+ * A new QUEUED task is taken by the member that inserted it (the scheduler job is not told of
+ * such tasks). The sweep waits an hour here, so nothing else could start them.
  */
 class NewTaskDispatchTest {
 

@@ -42,6 +42,8 @@ import io.weft.node.registry.MemberStatus;
 import io.weft.node.logs.TaskLogWriter;
 import io.weft.node.registry.SettingsPublisher;
 import io.weft.node.schedules.ScheduleFirer;
+import io.weft.node.scheduling.DueSignals;
+import io.weft.node.scheduling.DueTaskListener;
 import io.weft.node.scheduling.SchedulerJob;
 import io.weft.node.sessions.CountRepair;
 import io.weft.node.sessions.LocalQueuedTasks;
@@ -97,6 +99,7 @@ public final class WeftNode implements AutoCloseable {
     private final TaskGraph graph;
     private final SessionCounts sessionCounts;
     private final PausedSessions pausedSessions;
+    private final DueSignals dueSignals = new DueSignals();
     private NodeEndpoints endpoints;
     private volatile boolean started;
     private final TaskLogWriter taskLogs;
@@ -113,12 +116,11 @@ public final class WeftNode implements AutoCloseable {
         this.memberId = hazelcast.getCluster().getLocalMember().getUuid().toString();
         this.metrics = new NodeMetrics(settings.metricsPort() > 0);
         this.registry = new MemberRegistry(hazelcast);
-        
         this.sessionCounts = new SessionCounts(hazelcast);
         // A task its last input made QUEUED goes straight to this node's dispatcher, without waiting
-        // for its journal event to come round through the scheduler job: one hop less per edge of a
-        // graph. The journal still delivers it; the dispatcher holds a task once, and the claim's
-        // fence lets only one member run it.
+        // for its change to come round through the scheduler job: one hop less per edge of a graph.
+        // The job still delivers it; the dispatcher holds a task once, and the claim's fence lets
+        // only one member run it.
         this.graph = new TaskGraph(hazelcast, settings.clock(), moved -> {
             sessionCounts.record(moved);
             if (moved.status() == TaskStatus.QUEUED) {
@@ -210,8 +212,9 @@ public final class WeftNode implements AutoCloseable {
     private void startDuties() {
         MetricSources.attach(hazelcast, dispatcher, metrics);
         CancelledTaskListener.listen(hazelcast, dispatcher, metrics);
+        DueTaskListener.listen(hazelcast, dueSignals);
         hazelcast.getUserContext().put(UserContextKeys.INSERT_OBSERVER,
-                MetricSources.submittedCounter(metrics).andThen(dispatcher::acceptNew));
+                MetricSources.submittedCounter(metrics).andThen(dispatcher::acceptNew).andThen(dueSignals::inserted));
         if (settings.metricsPort() > 0) {
             endpoints = NodeEndpoints.serve(settings.metricsPort(), metrics.registry(), this::health,
                     () -> hazelcast.getPartitionService().isLocalMemberSafe());
@@ -289,6 +292,11 @@ public final class WeftNode implements AutoCloseable {
 
     public Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** The tasks of this member's partitions that became due or delayed, for the scheduler job. */
+    public DueSignals dueSignals() {
+        return dueSignals;
     }
 
     public NodeMetrics metrics() {

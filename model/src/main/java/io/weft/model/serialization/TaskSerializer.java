@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * A task as one flat Compact record: its spec, options, error and history are written as plain
- * fields and parallel arrays rather than nested records, because every entry processor, journal read
+ * fields and parallel arrays rather than nested records, because every entry processor, listener event
  * and backup of a task goes through here, on a partition thread. Field names are queryable (the
  * tasks map's indexes are in the node's {@code MemberConfigFactory}); {@code createdAt},
  * {@code updatedAt} and {@code statusTime} (epoch milliseconds) are written only for queries.

@@ -1,7 +1,6 @@
 package io.weft.node.config;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.EventJournalConfig;
 import com.hazelcast.config.IndexConfig;
 import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
@@ -54,8 +53,9 @@ public final class MemberConfigFactory {
     }
 
     private static void addMaps(Config config, NodeSettings settings) {
-        MapConfig tasks = new MapConfig(GridNames.TASKS).setBackupCount(settings.backupCount())
-                .setEventJournalConfig(new EventJournalConfig().setEnabled(true).setCapacity(settings.journalCapacity()));
+        // No event journal: the scheduler job is told of due tasks by a filtered local listener
+        // (DueTaskListener), not by a journal that every change of every task would be written to.
+        MapConfig tasks = new MapConfig(GridNames.TASKS).setBackupCount(settings.backupCount());
         // Every change of a task rewrites each index (Hazelcast removes and re-adds an entry even when
         // its indexed value did not change), and that was half of the partition threads' time in the
         // throughput benchmark: keep the indexes few. The sweep and the audits ask for the tasks of one

@@ -24,7 +24,6 @@ import java.util.Set;
  * @param slots         slots per task type ({@code WEFT_SLOTS}, {@code type=n,type=n}); these win over the YAML's
  * @param defaultSlots  slots of a type not named in {@code slots} ({@code WEFT_DEFAULT_SLOTS})
  * @param gracePeriod   how long SIGTERM waits for running attempts before handing them back ({@code WEFT_GRACE_PERIOD})
- * @param journalCapacity events the tasks map's journal keeps ({@code WEFT_JOURNAL_CAPACITY})
  * @param sweepInterval how often a node looks for tasks that missed their event ({@code WEFT_SWEEP_INTERVAL})
  * @param maxResultBytes    the largest data object ({@code WEFT_MAX_RESULT_BYTES}, bytes or {@code 4GiB}); wins over
  *                          the YAML's {@code weft.results.max-bytes}; unset: that, else 4 GiB
@@ -47,7 +46,7 @@ import java.util.Set;
  */
 public record NodeSettings(String configPath, String clusterName, int port, List<String> members, int cpMembers,
                            int metricsPort, int backupCount, Map<String, Integer> slots, Integer defaultSlots,
-                           Duration gracePeriod, int journalCapacity, Duration sweepInterval, Clock clock,
+                           Duration gracePeriod, Duration sweepInterval, Clock clock,
                            Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone,
                            boolean dataMember, Set<String> taskTypes, int taskLogLines,
                            List<String> httpAllow, HookSettings hooks) {
@@ -57,7 +56,6 @@ public record NodeSettings(String configPath, String clusterName, int port, List
     public static final int DEFAULT_METRICS_PORT = 9091;
     public static final int DEFAULT_BACKUP_COUNT = 1;
     public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
-    public static final int DEFAULT_JOURNAL_CAPACITY = 200_000;
     public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(2);
     public static final int DEFAULT_TASK_LOG_LINES = 1_000;
 
@@ -81,9 +79,6 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         });
         if (defaultSlots != null && defaultSlots < 1) {
             throw new IllegalArgumentException("WEFT_DEFAULT_SLOTS must be at least 1, got " + defaultSlots);
-        }
-        if (journalCapacity < 1_000) {
-            throw new IllegalArgumentException("WEFT_JOURNAL_CAPACITY must be at least 1000, got " + journalCapacity);
         }
         if (maxResultBytes != null && maxResultBytes < 1) {
             throw new IllegalArgumentException("WEFT_MAX_RESULT_BYTES must be at least 1, got " + maxResultBytes);
@@ -128,7 +123,6 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.slots = parseSlots(env.getOrDefault("WEFT_SLOTS", ""));
         b.defaultSlots = env.containsKey("WEFT_DEFAULT_SLOTS") ? intVar(env, "WEFT_DEFAULT_SLOTS", 0) : null;
         b.gracePeriod = env.containsKey("WEFT_GRACE_PERIOD") ? Duration.parse(env.get("WEFT_GRACE_PERIOD")) : DEFAULT_GRACE_PERIOD;
-        b.journalCapacity = intVar(env, "WEFT_JOURNAL_CAPACITY", DEFAULT_JOURNAL_CAPACITY);
         b.sweepInterval = env.containsKey("WEFT_SWEEP_INTERVAL") ? Duration.parse(env.get("WEFT_SWEEP_INTERVAL")) : DEFAULT_SWEEP_INTERVAL;
         b.maxResultBytes = bytesVar(env, "WEFT_MAX_RESULT_BYTES");
         b.sessionQuotaBytes = bytesVar(env, "WEFT_SESSION_QUOTA_BYTES");
@@ -209,7 +203,6 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         private Map<String, Integer> slots = Map.of();
         private Integer defaultSlots;
         private Duration gracePeriod = DEFAULT_GRACE_PERIOD;
-        private int journalCapacity = DEFAULT_JOURNAL_CAPACITY;
         private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
         private Clock clock = Clock.systemUTC();
         private Long maxResultBytes;
@@ -295,11 +288,6 @@ public record NodeSettings(String configPath, String clusterName, int port, List
             return this;
         }
 
-        public Builder journalCapacity(int value) {
-            this.journalCapacity = value;
-            return this;
-        }
-
         public Builder sweepInterval(Duration value) {
             this.sweepInterval = value;
             return this;
@@ -332,7 +320,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
 
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
-                    defaultSlots, gracePeriod, journalCapacity, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
+                    defaultSlots, gracePeriod, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
                     resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks);
         }
     }

@@ -94,7 +94,7 @@ public final class Dispatcher {
             return;
         }
         // A drained node or a disabled type hands the task on, so a task that reaches it anyway (a
-        // journal event of a partition it owns, the sweep, a forward sent before the change) still runs.
+        // due signal of a partition it owns, the sweep, a forward sent before the change) still runs.
         TypeLane lane = draining || disabled.contains(task.type()) ? null : lanes.get(task.type());
         if (lane != null) {
             if (held.add(task.id())) {
@@ -107,8 +107,8 @@ public final class Dispatcher {
 
     /**
      * Tasks this member has just inserted: the QUEUED ones are taken at once, here or by a node that
-     * serves their type, rather than when their journal event comes round through the scheduler job
-     * (which leaves new QUEUED tasks to this). A task this fails to take stays QUEUED in the grid,
+     * serves their type, rather than through the scheduler job (which is not told of new QUEUED
+     * tasks). A task this fails to take stays QUEUED in the grid,
      * where the sweep finds it.
      */
     public void acceptNew(List<Task> inserted) {

@@ -23,14 +23,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The safety net under the event path. Events can be missed: the scheduler job restarts when members
- * come and go, and a journal that overflows drops old events. So each node looks, every interval, at
+ * come and go, a partition can move while its tasks' signals wait on the member it left, and a member
+ * that dies takes the signals it held. So each node looks, every interval, at
  * the partitions it owns for tasks that should be moving and are not: QUEUED for a whole interval and
  * held by no lane here, SCHEDULED past their due time, RUNNING on a member that is gone.
  *
  * <p>The QUEUED look is taken every {@value #QUEUED_EVERY}th pass only. Under load most queued tasks are
  * legitimately old (they wait for a slot in a lane here), so that look reads every one of them and asks
  * the dispatcher about each: a cost that grows with the queue, for an event that is missed only when the
- * scheduler job restarts or its journal overflows. The other looks read only what is overdue or running.
+ * scheduler job restarts or a member or a partition moves. The other looks read only what is overdue or running.
  */
 public final class StrandedTaskSweeper implements Runnable {
 

@@ -68,7 +68,7 @@ class NodeSettingsTest {
     }
 
     @Test
-    void memberConfigJoinsByTcpIpOnlyAndJournalsTasks() {
+    void memberConfigJoinsByTcpIpOnlyAndBacksUpTasks() {
         Config config = MemberConfigFactory.create(NodeSettings.builder().clusterName("c1").port(5901)
                 .members(List.of("127.0.0.1:5901")).backupCount(2).build(), List.of());
         assertThat(config.getClusterName()).isEqualTo("c1");
@@ -77,7 +77,6 @@ class NodeSettingsTest {
         assertThat(config.getNetworkConfig().getJoin().getAutoDetectionConfig().isEnabled()).isFalse();
         assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5901");
         assertThat(config.getJetConfig().isEnabled()).isTrue();
-        assertThat(config.getMapConfig("weft.tasks").getEventJournalConfig().isEnabled()).isTrue();
         assertThat(config.getMapConfig("weft.tasks").getBackupCount()).isEqualTo(2);
     }
 
