@@ -7,7 +7,6 @@ import com.hazelcast.query.Predicates;
 import io.weft.model.grid.GridNames;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskStatus;
-import java.util.UUID;
 
 /**
  * Changes of this member's tasks that leave them QUEUED or SCHEDULED, whoever wrote them (the due-time
@@ -29,8 +28,8 @@ public final class DueTaskListener implements EntryUpdatedListener<String, Task>
         this.signals = signals;
     }
 
-    public static UUID listen(HazelcastInstance member, DueSignals signals) {
-        return member.<String, Task>getMap(GridNames.TASKS).addLocalEntryListener(new DueTaskListener(signals),
+    public static void listen(HazelcastInstance member, DueSignals signals) {
+        member.<String, Task>getMap(GridNames.TASKS).addLocalEntryListener(new DueTaskListener(signals),
                 Predicates.in("status", TaskStatus.QUEUED.name(), TaskStatus.SCHEDULED.name()), true);
     }
 
