@@ -18,18 +18,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tasks that become due after their insert (delayed ones when their time comes, failed attempts with
- * retries left) reach the scheduler job of the member that owns them and run, on every member. The
- * sweep waits an hour here, so only the job's signals could start them.
+ * Tasks reach a dispatcher by the event paths alone, on every member: a new QUEUED task is taken by
+ * the member that inserted it (the scheduler job is not told of such tasks), and a task that becomes
+ * due later (a delayed one when its time comes, a failed attempt with retries left) reaches the
+ * scheduler job of the member that owns it. The sweep waits an hour here, so nothing else could start
+ * them.
  */
-class DueTaskDispatchTest {
+class DispatchWithoutSweepTest {
 
     private static TestCluster cluster;
     private static WeftClient client;
 
     @BeforeAll
     static void startCluster() {
-        cluster = TestCluster.of("due-dispatch", 2, Map.of("echo", 4, "fail", 4), Duration.ofHours(1));
+        cluster = TestCluster.of("dispatch", 2, Map.of("echo", 4, "fail", 4), Duration.ofHours(1));
         client = cluster.client();
     }
 
@@ -37,6 +39,18 @@ class DueTaskDispatchTest {
     static void stopCluster() {
         client.close();
         cluster.close();
+    }
+
+    @Test
+    void newTasksOnEveryMemberRunWithoutTheSweep() throws Exception {
+        String session = client.sessions().create("new", Map.of()).id();
+        List<Task> submitted = client.tasks().submit(session,
+                IntStream.range(0, 200).mapToObj(i -> TaskSpec.of("echo", String.valueOf(i))).toList());
+        assertSpreadOverBothMembers(submitted);
+
+        awaitAll(submitted);
+
+        assertThat(client.tasks().list(session, TaskStatus.SUCCEEDED)).hasSize(200);
     }
 
     @Test
