@@ -17,8 +17,8 @@ import io.weft.model.task.TaskStatus;
  *
  * <p>This replaced the tasks map's event journal as the scheduler job's source. The journal held every
  * change of every task, and its reader, parked on each partition, was woken by each one to read it,
- * deserialise the task and drop it: a tenth of the partition threads' time in the echo benchmark for
- * changes the job never wanted (docs/benchmarks.md).
+ * deserialise the task and drop it: 13 % of the partition threads' time or more in the echo
+ * benchmark, for changes the job never wanted (docs/benchmarks.md).
  */
 public final class DueTaskListener implements EntryUpdatedListener<String, Task> {
 
