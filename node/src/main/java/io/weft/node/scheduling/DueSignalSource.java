@@ -1,5 +1,6 @@
 package io.weft.node.scheduling;
 
+import com.hazelcast.jet.Traverser;
 import com.hazelcast.jet.core.AbstractProcessor;
 import com.hazelcast.jet.core.ProcessorMetaSupplier;
 import com.hazelcast.jet.pipeline.Sources;
@@ -14,8 +15,8 @@ import io.weft.node.execution.DueTask;
  */
 final class DueSignalSource extends AbstractProcessor {
 
-    private DueSignals signals;
-    private DueTask next;
+    /** Not null-terminated: {@code null} means no signal now, and a later call may find one. */
+    private Traverser<DueTask> signals;
 
     static StreamSource<DueTask> create() {
         return Sources.streamFromProcessor("due-signals", ProcessorMetaSupplier.of(1, DueSignalSource::new));
@@ -23,22 +24,12 @@ final class DueSignalSource extends AbstractProcessor {
 
     @Override
     protected void init(Context context) {
-        signals = WeftNode.of(context.hazelcastInstance()).dueSignals();
+        signals = WeftNode.of(context.hazelcastInstance()).dueSignals()::poll;
     }
 
     @Override
     public boolean complete() {
-        while (true) {
-            if (next == null) {
-                next = signals.poll();
-                if (next == null) {
-                    return false;
-                }
-            }
-            if (!tryEmit(next)) {
-                return false;
-            }
-            next = null;
-        }
+        emitFromTraverser(signals);
+        return false;
     }
 }
