@@ -63,6 +63,9 @@ public final class BenchMain {
             if (wants("echo")) {
                 echoEmbedded(client); // echo-embedded alone, e.g. under a profiler
             }
+            if (wants("floor")) {
+                taskWriteFloor(node, quick ? 5_000 : 200_000); // the grid's share of a task, alone
+            }
             if (wants("throughput")) {
                 failures += throughputAgainstTheGrid(client, node);
             }
@@ -124,7 +127,28 @@ public final class BenchMain {
                 exec.format("%,.0f"), set.format("%,.0f"));
         out.printf("ratio            Weft echo ÷ raw submitToKeyOwner = %.3f, ÷ raw async IMap.set = %.3f (medians, same run)%n",
                 weft.median() / exec.median(), weft.median() / set.median());
+        Stats floor = taskWriteFloor(node, tasks);
+        out.printf("ratio-floor      Weft echo ÷ task-write floor = %.2f; floor ÷ raw submitToKeyOwner = %.3f (medians, same run)%n",
+                weft.median() / floor.median(), floor.median() / exec.median());
         return failures;
+    }
+
+    /** The grid's two writes of a no-op task without the engine (see {@link TaskWriteFloor}); prints and returns its figures. */
+    private Stats taskWriteFloor(WeftNode node, int tasks) throws InterruptedException {
+        TaskWriteFloor floor = new TaskWriteFloor(node.hazelcast());
+        List<Double> runs = new ArrayList<>();
+        try {
+            floor.run(tasks / 10);
+            for (int i = 0; i < REPEATS; i++) {
+                runs.add(floor.run(tasks));
+            }
+        } finally {
+            floor.destroy();
+        }
+        Stats stats = Stats.of(runs);
+        out.printf("task-floor       %,d no-op tasks' two grid writes (insert, outcome) on a map configured as the tasks map, "
+                + "1,000 in flight, no engine: %s tasks/s%n", tasks, stats.format("%,.0f"));
+        return stats;
     }
 
     /** The echo-embedded figures of this run: measured (and printed) the first time a group asks. */
