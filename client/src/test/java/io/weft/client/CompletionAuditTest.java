@@ -101,6 +101,6 @@ class CompletionAuditTest {
         Task running = claimed.task();
         return tasks.executeOnKey(task.id(), error == null
                 ? CompleteAttempt.success(running.attempt(), running.worker(), now, "{\"x\":1}", now)
-                : CompleteAttempt.failure(running.attempt(), running.worker(), now, error, now, now));
+                : CompleteAttempt.failure(running.attempt(), running.worker(), now, error, now, now)).unpredicted();
     }
 }

@@ -23,28 +23,54 @@ import java.util.Map;
  * @param startedAtMillis when the attempt started, recorded as its RUNNING change if no claim did
  * @param output          the handler's output (JSON) when it succeeded, else {@code null}
  * @param error           the failure, else {@code null}
+ *
+ * <p>The worker predicts the task after the write by applying the same outcome to its own copy
+ * ({@link #predicting}), so the answer need not carry it. The prediction holds whenever the stored
+ * task's history is as long as predicted: a task changes only by appending to its history (every
+ * change goes through its state machine), so a stored task whose history has the predicted length has
+ * had no change the worker's copy lacks, other than this attempt's own start. Otherwise the answer
+ * carries the stored task.
+ *
  * @param retryAtMillis   when to retry if retries are left ({@code -1}: do not retry)
- * @return the task after the change, or {@code null} when the completion was stale
+ * @param predictedLength the length of the history the worker predicts after the write ({@code 0}: no
+ *                        prediction, the answer carries the task)
+ * @return {@code null} when the completion was stale, else what was written (see {@link RecordedOutcome})
  */
 public record CompleteAttempt(int fence, String worker, long startedAtMillis, String output, TaskError error,
-                              long nowMillis, long retryAtMillis) implements EntryProcessor<String, Task, Task> {
+                              long nowMillis, long retryAtMillis, int predictedLength)
+        implements EntryProcessor<String, Task, RecordedOutcome> {
 
     public CompleteAttempt {
         Checks.notNull("worker", worker);
     }
 
     public static CompleteAttempt success(int fence, String worker, long startedAtMillis, String output, long nowMillis) {
-        return new CompleteAttempt(fence, worker, startedAtMillis, output, null, nowMillis, -1);
+        return new CompleteAttempt(fence, worker, startedAtMillis, output, null, nowMillis, -1, 0);
     }
 
     public static CompleteAttempt failure(int fence, String worker, long startedAtMillis, TaskError error, long nowMillis,
                                           long retryAtMillis) {
-        return new CompleteAttempt(fence, worker, startedAtMillis, null, error, nowMillis, retryAtMillis);
+        return new CompleteAttempt(fence, worker, startedAtMillis, null, error, nowMillis, retryAtMillis, 0);
+    }
+
+    /** This completion, expecting {@code predicted} (from {@link #applyTo} on the worker's copy) to be written. */
+    public CompleteAttempt predicting(Task predicted) {
+        return new CompleteAttempt(fence, worker, startedAtMillis, output, error, nowMillis, retryAtMillis,
+                predicted == null ? 0 : predicted.history().size());
     }
 
     @Override
-    public Task process(Map.Entry<String, Task> entry) {
-        Task current = entry.getValue();
+    public RecordedOutcome process(Map.Entry<String, Task> entry) {
+        Task next = applyTo(entry.getValue());
+        if (next == null) {
+            return null;
+        }
+        entry.setValue(next);
+        return new RecordedOutcome(next.history().size() == predictedLength ? null : next);
+    }
+
+    /** The task after this outcome is recorded on {@code current}, or {@code null} when it is stale for it. */
+    public Task applyTo(Task current) {
         if (current == null || current.attempt() != fence) {
             return null;
         }
@@ -54,10 +80,8 @@ public record CompleteAttempt(int fence, String worker, long startedAtMillis, St
             return null;
         }
         Instant now = Instant.ofEpochMilli(nowMillis);
-        Task next = error == null
+        return error == null
                 ? current.succeed(output, now)
                 : current.failAttempt(error, now, retryAtMillis < 0 ? null : Instant.ofEpochMilli(retryAtMillis));
-        entry.setValue(next);
-        return next;
     }
 }

@@ -16,10 +16,11 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A batch of new tasks sent in one executor call to the member that owns their partitions, which
- * inserts them locally. Returns, in order, the task stored under each id: the new one, or the one an
- * earlier submit with the same idempotency key stored.
+ * inserts them locally. Returns only what the caller does not hold already: by position in the batch,
+ * the tasks an earlier submit with the same idempotency key stored (usually none); every other task
+ * was stored as given.
  */
-public final class InsertTasks implements Callable<List<Task>>, HazelcastInstanceAware {
+public final class InsertTasks implements Callable<Map<Integer, Task>>, HazelcastInstanceAware {
 
     private final List<Task> tasks;
     private transient HazelcastInstance hazelcast;
@@ -38,20 +39,24 @@ public final class InsertTasks implements Callable<List<Task>>, HazelcastInstanc
     }
 
     @Override
-    public List<Task> call() {
+    public Map<Integer, Task> call() {
         IMap<String, Task> map = hazelcast.getMap(GridNames.TASKS);
-        List<CompletableFuture<TaskUpdate>> pending = new ArrayList<>(tasks.size());
+        List<CompletableFuture<Task>> pending = new ArrayList<>(tasks.size());
         for (Task task : tasks) {
-            CompletionStage<TaskUpdate> stored = map.submitToKey(task.id(), new InsertTask(task));
-            pending.add(stored.toCompletableFuture());
+            CompletionStage<Task> earlier = map.submitToKey(task.id(), new InsertTask(task));
+            pending.add(earlier.toCompletableFuture());
         }
         List<Task> stored = new ArrayList<>(tasks.size());
         List<Task> inserted = new ArrayList<>(tasks.size());
-        for (CompletableFuture<TaskUpdate> future : pending) {
-            TaskUpdate update = future.join();
-            stored.add(update.task());
-            if (update.changed()) {
-                inserted.add(update.task());
+        Map<Integer, Task> storedEarlier = new HashMap<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            Task earlier = pending.get(i).join();
+            if (earlier == null) {
+                stored.add(tasks.get(i));
+                inserted.add(tasks.get(i));
+            } else {
+                stored.add(earlier);
+                storedEarlier.put(i, earlier);
             }
         }
         recordCreations(inserted);
@@ -61,7 +66,7 @@ public final class InsertTasks implements Callable<List<Task>>, HazelcastInstanc
         tallied.join();
         linked.join();
         InsertObserver.tell(hazelcast, inserted);
-        return stored;
+        return storedEarlier;
     }
 
     /**

@@ -42,7 +42,7 @@ public final class TaskSubmitter {
             }
         }
         IExecutorService executor = hazelcast.getExecutorService(GridNames.EXECUTOR);
-        List<Map.Entry<List<Integer>, Future<List<Task>>>> calls = new ArrayList<>();
+        List<Map.Entry<List<Integer>, Future<Map<Integer, Task>>>> calls = new ArrayList<>();
         positionsByOwner.forEach((owner, positions) -> calls.add(Map.entry(positions,
                 executor.submitToMember(new InsertTasks(pick(tasks, positions)), owner))));
         if (!ownerless.isEmpty()) {
@@ -50,11 +50,12 @@ public final class TaskSubmitter {
             calls.add(Map.entry(ownerless, executor.submit(new InsertTasks(pick(tasks, ownerless)))));
         }
         Task[] stored = new Task[tasks.size()];
-        for (Map.Entry<List<Integer>, Future<List<Task>>> call : calls) {
+        for (Map.Entry<List<Integer>, Future<Map<Integer, Task>>> call : calls) {
             List<Integer> positions = call.getKey();
-            List<Task> inserted = await(call.getValue());
+            Map<Integer, Task> storedEarlier = await(call.getValue());
             for (int j = 0; j < positions.size(); j++) {
-                stored[positions.get(j)] = inserted.get(j);
+                int position = positions.get(j);
+                stored[position] = storedEarlier.getOrDefault(j, tasks.get(position));
             }
         }
         return List.of(stored);
@@ -66,7 +67,7 @@ public final class TaskSubmitter {
         return picked;
     }
 
-    private static List<Task> await(Future<List<Task>> call) {
+    private static Map<Integer, Task> await(Future<Map<Integer, Task>> call) {
         try {
             return call.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

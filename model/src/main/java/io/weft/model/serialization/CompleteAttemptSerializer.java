@@ -10,7 +10,8 @@ final class CompleteAttemptSerializer implements CompactSerializer<CompleteAttem
     @Override
     public CompleteAttempt read(CompactReader in) {
         return new CompleteAttempt(in.readInt32("fence"), in.readString("worker"), in.readInt64("startedAt"),
-                in.readString("output"), in.readCompact("error"), in.readInt64("now"), in.readInt64("retryAt"));
+                in.readString("output"), in.readCompact("error"), in.readInt64("now"), in.readInt64("retryAt"),
+                in.readInt32("predictedLength"));
     }
 
     @Override
@@ -22,6 +23,7 @@ final class CompleteAttemptSerializer implements CompactSerializer<CompleteAttem
         out.writeCompact("error", value.error());
         out.writeInt64("now", value.nowMillis());
         out.writeInt64("retryAt", value.retryAtMillis());
+        out.writeInt32("predictedLength", value.predictedLength());
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class WeftSerializers {
                 new CompleteResultSerializer(), new InterruptAttemptSerializer(), new ServedTypeSerializer(),
                 new MemberInfoSerializer(), new ResolveInputSerializer(), new SetResultOwnerSerializer(),
                 new AbortResultSerializer(), new ResultLimitsSerializer(), new RemoveChunkSerializer(),
-                new TaskUpdateSerializer(), new TaskCountsSerializer(), new AddTaskCountsSerializer(),
+                new TaskUpdateSerializer(), new RecordedOutcomeSerializer(), new TaskCountsSerializer(), new AddTaskCountsSerializer(),
                 new ApplySessionStateSerializer(), new ControlMemberSerializer(), new AddWrittenBytesSerializer(),
                 new SubtaskLinkSerializer()));
         return List.copyOf(all);

@@ -3,6 +3,7 @@ package io.weft.model.task;
 import io.weft.model.Checks;
 import io.weft.model.Json;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,8 @@ import java.util.List;
  * @param failures failed attempts so far, counted against {@link TaskOptions#maxRetries()};
  *                 a fail-over after a member's loss raises {@code attempt} but not this.
  * @param worker   the member running the current attempt, while RUNNING
- * @param dueAt    when it may start (SCHEDULED and later)
+ * @param dueAt    when it may start (SCHEDULED and later); like every time of a task, kept to the
+ *                 millisecond, the precision the grid stores
  * @param inputs   its largest input, once all are ready (what it still waits for is its {@link InputTally})
  */
 public record Task(String id, String sessionId, TaskSpec spec, TaskStatus status, int attempt, int failures,
@@ -30,7 +32,7 @@ public record Task(String id, String sessionId, TaskSpec spec, TaskStatus status
         Checks.notNull("status", status);
         Checks.atLeast("attempt", attempt, 1);
         Checks.atLeast("failures", failures, 0);
-        Checks.notNull("dueAt", dueAt);
+        dueAt = Checks.notNull("dueAt", dueAt).truncatedTo(ChronoUnit.MILLIS);
         inputs = inputs == null ? Inputs.NONE : inputs;
         history = List.copyOf(history);
         if (history.isEmpty()) {

@@ -4,11 +4,12 @@ import io.weft.model.Checks;
 import io.weft.model.InvalidValueException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
  * How a task is run. Immutable and checked on construction; a {@code null} argument takes the
- * stated default.
+ * stated default. Times and durations are kept to the millisecond, the precision the grid stores.
  *
  * @param priority   0 (lowest) to 9 (highest); under saturation a higher priority starts first.
  *                   Default {@value #DEFAULT_PRIORITY}.
@@ -43,11 +44,13 @@ public record TaskOptions(Integer priority, Integer maxRetries, Duration backoff
     public TaskOptions {
         priority = Checks.range("options.priority", priority == null ? DEFAULT_PRIORITY : priority, MIN_PRIORITY, MAX_PRIORITY);
         maxRetries = Checks.range("options.maxRetries", maxRetries == null ? DEFAULT_MAX_RETRIES : maxRetries, 0, MAX_RETRIES_LIMIT);
-        backoff = Checks.duration("options.backoff", backoff == null ? DEFAULT_BACKOFF : backoff, Duration.ZERO, MAX_BACKOFF);
-        timeout = Checks.duration("options.timeout", timeout == null ? DEFAULT_TIMEOUT : timeout, Duration.ofMillis(1), MAX_TIMEOUT);
+        backoff = millis(Checks.duration("options.backoff", backoff == null ? DEFAULT_BACKOFF : backoff, Duration.ZERO, MAX_BACKOFF));
+        timeout = millis(Checks.duration("options.timeout", timeout == null ? DEFAULT_TIMEOUT : timeout, Duration.ofMillis(1),
+                MAX_TIMEOUT));
         if (delay != null) {
-            Checks.duration("options.delay", delay, Duration.ZERO, MAX_DELAY);
+            delay = millis(Checks.duration("options.delay", delay, Duration.ZERO, MAX_DELAY));
         }
+        runAt = runAt == null ? null : runAt.truncatedTo(ChronoUnit.MILLIS);
         if (runAt != null && delay != null) {
             throw new InvalidValueException("options.runAt", "and options.delay cannot both be set");
         }
@@ -56,6 +59,10 @@ public record TaskOptions(Integer priority, Integer maxRetries, Duration backoff
             // Parsed only to check it: most tasks have no follow-up, so reading a task stays cheap.
             FollowUp.parse(then);
         }
+    }
+
+    private static Duration millis(Duration duration) {
+        return duration.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The follow-up template, parsed; {@code null} when there is none. */

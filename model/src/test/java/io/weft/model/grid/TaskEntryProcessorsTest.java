@@ -97,7 +97,7 @@ class TaskEntryProcessorsTest {
     void completionOfTheCurrentAttemptIsRecorded() {
         RecordingEntry<Task> entry = entryOf(aRunningTask());
 
-        Task done = CompleteAttempt.success(1, MEMBER, millis(1), "{\"r\":1}", millis(2)).process(entry);
+        Task done = CompleteAttempt.success(1, MEMBER, millis(1), "{\"r\":1}", millis(2)).process(entry).unpredicted();
 
         assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("{\"r\":1}");
@@ -109,7 +109,7 @@ class TaskEntryProcessorsTest {
         RecordingEntry<Task> entry = entryOf(aRunningTask());
         TaskError boom = TaskError.of(ErrorType.HANDLER_ERROR, "boom");
 
-        Task next = CompleteAttempt.failure(1, MEMBER, millis(1), boom, millis(2), millis(20)).process(entry);
+        Task next = CompleteAttempt.failure(1, MEMBER, millis(1), boom, millis(2), millis(20)).process(entry).unpredicted();
 
         assertThat(next.status()).isEqualTo(TaskStatus.SCHEDULED);
         assertThat(next.dueAt()).isEqualTo(at(20));
@@ -120,7 +120,8 @@ class TaskEntryProcessorsTest {
     void failureWithNegativeRetryTimeIsNotRetried() {
         RecordingEntry<Task> entry = entryOf(aRunningTask());
 
-        Task next = CompleteAttempt.failure(1, MEMBER, millis(1), TaskError.of(ErrorType.TIMEOUT, "slow"), millis(2), -1).process(entry);
+        Task next = CompleteAttempt.failure(1, MEMBER, millis(1), TaskError.of(ErrorType.TIMEOUT, "slow"), millis(2), -1)
+                .process(entry).unpredicted();
 
         assertThat(next.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(next.error().type()).isEqualTo(ErrorType.TIMEOUT);
@@ -137,14 +138,14 @@ class TaskEntryProcessorsTest {
                 .process(entry)).isNull();
         assertUntouched(entry, secondAttempt);
 
-        Task done = CompleteAttempt.success(2, OTHER_MEMBER, millis(3), "{\"current\":true}", millis(5)).process(entry);
+        Task done = CompleteAttempt.success(2, OTHER_MEMBER, millis(3), "{\"current\":true}", millis(5)).process(entry).unpredicted();
         assertThat(done.output()).isEqualTo("{\"current\":true}");
     }
 
     @Test
     void outcomeIsWrittenOnceSoARepeatedCompletionIsRejected() {
         RecordingEntry<Task> entry = entryOf(aRunningTask());
-        Task first = CompleteAttempt.success(1, MEMBER, millis(1), "1", millis(2)).process(entry);
+        Task first = CompleteAttempt.success(1, MEMBER, millis(1), "1", millis(2)).process(entry).unpredicted();
 
         RecordingEntry<Task> again = entryOf(first);
         assertThat(CompleteAttempt.success(1, MEMBER, millis(1), "2", millis(3)).process(again)).isNull();
@@ -155,7 +156,7 @@ class TaskEntryProcessorsTest {
     void outcomeOfAnUnclaimedAttemptRecordsItsStartThenItsOutcomeInOneWrite() {
         RecordingEntry<Task> entry = entryOf(aQueuedTask());
 
-        Task done = CompleteAttempt.success(1, MEMBER, millis(1), "{\"r\":1}", millis(2)).process(entry);
+        Task done = CompleteAttempt.success(1, MEMBER, millis(1), "{\"r\":1}", millis(2)).process(entry).unpredicted();
 
         assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(done.history()).extracting(StatusChange::status)
@@ -171,12 +172,55 @@ class TaskEntryProcessorsTest {
         RecordingEntry<Task> entry = entryOf(aQueuedTask());
 
         Task next = CompleteAttempt.failure(1, MEMBER, millis(1), TaskError.of(ErrorType.HANDLER_ERROR, "boom"),
-                millis(2), millis(20)).process(entry);
+                millis(2), millis(20)).process(entry).unpredicted();
 
         assertThat(next.status()).isEqualTo(TaskStatus.SCHEDULED);
         assertThat(next.history()).extracting(StatusChange::status)
                 .containsExactly(TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SCHEDULED);
         assertThat(next.attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void completionAsTheWorkerPredictedAnswersWithoutTheTask() {
+        Task copy = aQueuedTask();
+        RecordingEntry<Task> entry = entryOf(copy);
+        CompleteAttempt completion = CompleteAttempt.success(1, MEMBER, millis(1), "{\"r\":1}", millis(2));
+        Task predicted = completion.applyTo(copy);
+
+        RecordedOutcome answer = completion.predicting(predicted).process(entry);
+
+        assertThat(answer.unpredicted()).isNull();
+        assertThat(answer.taskOr(predicted)).isEqualTo(entry.getValue());
+    }
+
+    @Test
+    void startWrittenMeanwhileWithTheAttemptsStartTimeKeepsThePrediction() {
+        Task copy = aQueuedTask();
+        RecordingEntry<Task> entry = entryOf(copy.claim(MEMBER, at(1)));
+        CompleteAttempt completion = CompleteAttempt.failure(1, MEMBER, millis(1), TaskError.of(ErrorType.HANDLER_ERROR, "boom"),
+                millis(2), millis(20));
+        Task predicted = completion.applyTo(copy);
+
+        RecordedOutcome answer = completion.predicting(predicted).process(entry);
+
+        assertThat(answer.unpredicted()).isNull();
+        assertThat(answer.taskOr(predicted)).isEqualTo(entry.getValue());
+    }
+
+    @Test
+    void completionOfATaskChangedBeyondTheWorkersCopyAnswersWithTheStoredTask() {
+        Task copy = aQueuedTask();
+        // Stored with one more change than the copy holds (due, then queued), same attempt.
+        Task stored = aScheduledTaskDueIn(Duration.ofSeconds(1)).promote(at(1));
+        RecordingEntry<Task> entry = entryOf(stored);
+        CompleteAttempt completion = CompleteAttempt.success(1, MEMBER, millis(2), "{}", millis(3));
+        Task predicted = completion.applyTo(copy);
+
+        RecordedOutcome answer = completion.predicting(predicted).process(entry);
+
+        assertThat(answer.unpredicted()).isEqualTo(entry.getValue()).isNotEqualTo(predicted);
+        assertThat(answer.taskOr(predicted).history()).extracting(StatusChange::status)
+                .containsExactly(TaskStatus.SCHEDULED, TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SUCCEEDED);
     }
 
     @Test
@@ -312,12 +356,12 @@ class TaskEntryProcessorsTest {
         Task stored = aRunningTask();
         RecordingEntry<Task> entry = entryOf(stored);
 
-        assertThat(new InsertTask(aQueuedTask()).process(entry)).isEqualTo(TaskUpdate.unchanged(stored));
+        assertThat(new InsertTask(aQueuedTask()).process(entry)).isEqualTo(stored);
         assertUntouched(entry, stored);
 
         RecordingEntry<Task> empty = new RecordingEntry<>(TASK_ID, null);
         Task fresh = aQueuedTask();
-        assertThat(new InsertTask(fresh).process(empty)).isEqualTo(TaskUpdate.changed(fresh));
+        assertThat(new InsertTask(fresh).process(empty)).as("the caller holds what it stored").isNull();
         assertThat(empty.getValue()).isSameAs(fresh);
     }
 }

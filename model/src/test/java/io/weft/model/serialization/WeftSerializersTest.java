@@ -34,6 +34,7 @@ import io.weft.model.grid.PromoteDueTask;
 import io.weft.model.grid.RemoveChunk;
 import io.weft.model.grid.RequeueOrphan;
 import io.weft.model.result.ResultLimits;
+import io.weft.model.grid.RecordedOutcome;
 import io.weft.model.grid.TaskUpdate;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.session.Session;
@@ -50,6 +51,7 @@ import io.weft.model.task.TaskSpec;
 import io.weft.model.task.TaskStatus;
 import io.weft.model.type.TaskType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,6 +152,21 @@ class WeftSerializersTest {
         assertThat(copy).isEqualTo(task);
         assertThat(copy.history()).hasSize(6);
         assertThat(copy.error().exception()).isEqualTo(IllegalStateException.class.getName());
+    }
+
+    @Test
+    void taskMadeOfSubMillisecondTimesEqualsItsStoredForm() {
+        // A submitter keeps the task it inserted rather than reading it back: the two must be equal.
+        Instant now = Instant.parse("2026-01-01T00:00:00.123456789Z");
+        TaskOptions delayed = TaskOptions.builder().delay(Duration.ofNanos(1_500_001)).timeout(Duration.ofNanos(2_999_999))
+                .backoff(Duration.ofNanos(999_999)).build();
+        Task task = Task.create("t-1", "s-1", TaskSpec.of("echo", "{}").withOptions(delayed), now);
+        Task timed = Task.create("t-2", "s-1", TaskSpec.of("echo", "{}").withOptions(TaskOptions.builder().runAt(now).build()), now);
+
+        assertThat(roundTrip(task)).isEqualTo(task);
+        assertThat(roundTrip(timed)).isEqualTo(timed);
+        assertThat(task.spec().options().timeout()).isEqualTo(Duration.ofMillis(2));
+        assertThat(task.createdAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123Z"));
     }
 
     @Test
@@ -260,6 +277,7 @@ class WeftSerializersTest {
                 new ClaimTask(MEMBER, 3, T0.toEpochMilli()),
                 CompleteAttempt.success(2, "member-a", T0.toEpochMilli(), "{\"ok\":1}", T0.toEpochMilli()),
                 CompleteAttempt.failure(2, "member-a", T0.toEpochMilli(), TaskError.of(ErrorType.TIMEOUT, "slow"), T0.toEpochMilli(), at(9).toEpochMilli()),
+                CompleteAttempt.success(2, "member-a", T0.toEpochMilli(), "{}", T0.toEpochMilli()).predicting(aTaskWithHistoryAndError()),
                 new CancelTask(T0.toEpochMilli()),
                 new PromoteDueTask(4, T0.toEpochMilli()),
                 new RequeueOrphan(OTHER_MEMBER, T0.toEpochMilli()),
@@ -309,6 +327,8 @@ class WeftSerializersTest {
         assertThat(roundTrip(new AddWrittenBytes(3, 7))).isEqualTo(new AddWrittenBytes(3, 7));
         assertThat(roundTrip(TaskUpdate.changed(aTaskWithHistoryAndError()))).isEqualTo(TaskUpdate.changed(aTaskWithHistoryAndError()));
         assertThat(roundTrip(TaskUpdate.unchanged(aTaskWithHistoryAndError())).changed()).isFalse();
+        assertThat(roundTrip(new RecordedOutcome(aTaskWithHistoryAndError()))).isEqualTo(new RecordedOutcome(aTaskWithHistoryAndError()));
+        assertThat(roundTrip(new RecordedOutcome(null)).unpredicted()).isNull();
         assertThat(roundTrip(new ApplySessionState("s-1")).sessionId()).isEqualTo("s-1");
     }
 

@@ -259,17 +259,21 @@ final class AttemptRunner {
                     .delayBefore(task.failures() + 1, ThreadLocalRandom.current()::nextDouble).toMillis();
             completion = CompleteAttempt.failure(task.attempt(), memberId, run.startedAt, error, now, retryAt);
         }
-        tasks.submitToKey(task.id(), completion).whenCompleteAsync((after, e) -> {
+        // The outcome applied to this attempt's copy is what the grid will hold, unless the task
+        // changed meanwhile; then (and only then) the answer carries the stored task.
+        Task predicted = completion.applyTo(task);
+        tasks.submitToKey(task.id(), completion.predicting(predicted)).whenCompleteAsync((recorded, e) -> {
             try {
                 if (e != null) {
                     // The member is going away, or the partition moved and the call gave up: the
                     // task stays RUNNING (or QUEUED) here and fail-over or the sweep takes it again.
                     LOG.debug("completion of task {} attempt {} failed", task.id(), task.attempt(), e);
-                } else if (after == null) {
+                } else if (recorded == null) {
                     metrics.staleFenceRejections.inc();
                     LOG.debug("task {} attempt {}: completion refused, the attempt is no longer current", task.id(),
                             task.attempt());
                 } else {
+                    Task after = recorded.taskOr(predicted);
                     run.countChanges(after);
                     count(after);
                     graph.abortOutputs(after);
