@@ -19,18 +19,17 @@ import java.util.Map;
  * QUEUED to RUNNING at {@code startedAtMillis} on {@code worker}, then RUNNING to the outcome, each
  * through the task's state machine and each in its history.
  *
+ * <p>The worker predicts the task after the write by applying the same outcome to its own copy
+ * ({@link #applyTo}, then {@link #predicting}), so the answer need not carry it. The prediction holds
+ * whenever the stored task's history comes out as long as predicted: a task changes only by appending
+ * to its history (every change goes through its state machine), so such a task has had no change the
+ * worker's copy lacks, other than this attempt's own start, which is written with the same start time
+ * as here. Otherwise the answer carries the stored task.
+ *
  * @param worker          the member that ran the attempt
  * @param startedAtMillis when the attempt started, recorded as its RUNNING change if no claim did
  * @param output          the handler's output (JSON) when it succeeded, else {@code null}
  * @param error           the failure, else {@code null}
- *
- * <p>The worker predicts the task after the write by applying the same outcome to its own copy
- * ({@link #predicting}), so the answer need not carry it. The prediction holds whenever the stored
- * task's history is as long as predicted: a task changes only by appending to its history (every
- * change goes through its state machine), so a stored task whose history has the predicted length has
- * had no change the worker's copy lacks, other than this attempt's own start. Otherwise the answer
- * carries the stored task.
- *
  * @param retryAtMillis   when to retry if retries are left ({@code -1}: do not retry)
  * @param predictedLength the length of the history the worker predicts after the write ({@code 0}: no
  *                        prediction, the answer carries the task)

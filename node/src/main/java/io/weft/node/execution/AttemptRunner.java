@@ -259,9 +259,7 @@ final class AttemptRunner {
                     .delayBefore(task.failures() + 1, ThreadLocalRandom.current()::nextDouble).toMillis();
             completion = CompleteAttempt.failure(task.attempt(), memberId, run.startedAt, error, now, retryAt);
         }
-        // The outcome applied to this attempt's copy is what the grid will hold, unless the task
-        // changed meanwhile; then (and only then) the answer carries the stored task.
-        Task predicted = completion.applyTo(task);
+        Task predicted = predict(completion, task);
         tasks.submitToKey(task.id(), completion.predicting(predicted)).whenCompleteAsync((recorded, e) -> {
             try {
                 if (e != null) {
@@ -285,6 +283,19 @@ final class AttemptRunner {
                 done.run();
             }
         }, workers);
+    }
+
+    /**
+     * The outcome applied to this attempt's copy: what the grid will hold unless the task changed
+     * meanwhile (then, and only then, the answer carries the stored task). {@code null} if the copy
+     * refuses it; the grid's write then runs the same checks on the stored task and answers for itself.
+     */
+    private static Task predict(CompleteAttempt completion, Task copy) {
+        try {
+            return completion.applyTo(copy);
+        } catch (RuntimeException refused) {
+            return null;
+        }
     }
 
     private void count(Task after) {
