@@ -20,12 +20,13 @@ import io.weft.node.config.HookDeliveryPlan;
 import io.weft.model.hook.DeliveryPolicy;
 import io.weft.node.hooks.HookDeliveryEngine;
 import io.weft.node.config.SlotPlan;
+import io.weft.node.changes.OwnedTaskChanges;
 import io.weft.node.dependencies.SettledResultListener;
 import io.weft.node.dependencies.WaitingTaskAudit;
 import io.weft.node.execution.CompletionAudit;
 import io.weft.node.endpoints.HealthReport;
 import io.weft.node.endpoints.NodeEndpoints;
-import io.weft.node.execution.CancelledTaskListener;
+import io.weft.node.execution.CancelledTaskChanges;
 import io.weft.node.execution.Dispatcher;
 import io.weft.node.execution.DueTask;
 import io.weft.node.execution.HandlerCatalog;
@@ -43,7 +44,7 @@ import io.weft.node.logs.TaskLogWriter;
 import io.weft.node.registry.SettingsPublisher;
 import io.weft.node.schedules.ScheduleFirer;
 import io.weft.node.scheduling.DueSignals;
-import io.weft.node.scheduling.DueTaskListener;
+import io.weft.node.scheduling.DueTaskChanges;
 import io.weft.node.scheduling.SchedulerJob;
 import io.weft.node.sessions.CountRepair;
 import io.weft.node.sessions.LocalQueuedTasks;
@@ -211,8 +212,8 @@ public final class WeftNode implements AutoCloseable {
 
     private void startDuties() {
         MetricSources.attach(hazelcast, dispatcher, metrics);
-        CancelledTaskListener.listen(hazelcast, dispatcher, metrics);
-        DueTaskListener.listen(hazelcast, dueSignals);
+        OwnedTaskChanges.listen(hazelcast, List.of(new DueTaskChanges(dueSignals),
+                new CancelledTaskChanges(dispatcher, metrics)));
         hazelcast.getUserContext().put(UserContextKeys.INSERT_OBSERVER,
                 MetricSources.submittedCounter(metrics).andThen(dispatcher::acceptNew).andThen(dueSignals::inserted));
         if (settings.metricsPort() > 0) {

@@ -54,7 +54,7 @@ public final class MemberConfigFactory {
 
     private static void addMaps(Config config, NodeSettings settings) {
         // No event journal: the scheduler job is told of due tasks by a filtered local listener
-        // (DueTaskListener), not by a journal that every change of every task would be written to.
+        // (DueTaskChanges), not by a journal that every change of every task would be written to.
         MapConfig tasks = new MapConfig(GridNames.TASKS).setBackupCount(settings.backupCount());
         // Every change of a task rewrites each index (Hazelcast removes and re-adds an entry even when
         // its indexed value did not change), and that was half of the partition threads' time in the

@@ -7,7 +7,7 @@ import io.weft.node.execution.Dispatcher;
 /**
  * Connects the node's metrics to what they count outside the attempt runner: inserts (told by the
  * grid's batch insert, through {@link #submittedCounter}) and the gauges read from local state at
- * scrape time. Cancellations are counted by the execution's {@code CancelledTaskListener}.
+ * scrape time. Cancellations are counted by the execution's {@code CancelledTaskChanges}.
  */
 public final class MetricSources {
 

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The tasks of this member's partitions that became due or delayed, waiting for the scheduler job to
- * take them ({@link DueSignalSource}). Two things tell it: {@link DueTaskListener}, of every change
+ * take them ({@link DueSignalSource}). Two things tell it: {@link DueTaskChanges}, of every change
  * that leaves a task QUEUED or SCHEDULED (a promotion, a retry, a requeue, a dependency released), and
  * the member's insert observer, of the tasks a batch inserted SCHEDULED. A task inserted QUEUED goes
  * to the dispatcher directly ({@code Dispatcher.acceptNew}), and so does not come through here.
