@@ -14,6 +14,7 @@ import io.weft.model.task.Task;
 import io.weft.model.task.TaskEvent;
 import io.weft.model.task.TaskStatus;
 import io.weft.model.task.TaskTransitions;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,12 @@ public final class Events {
         if (written.size() < TaskStatus.values().length) {
             filter = Predicates.and(filter, Predicates.in("status", written.stream().map(Enum::name).toArray(String[]::new)));
         }
-        UUID id = tasks.addEntryListener(new Forwarder(consumer, statuses), filter, true);
+        Forwarder forwarder = new Forwarder(consumer, statuses);
+        // A subscriber of no status a task is inserted in hears updates only: the grid then evaluates
+        // its filter on no insert, rather than on every insert of every task to find none.
+        UUID id = Collections.disjoint(written, TaskTransitions.initialStatuses())
+                ? tasks.addEntryListener((EntryUpdatedListener<String, Task>) forwarder::entryUpdated, filter, true)
+                : tasks.addEntryListener(forwarder, filter, true);
         listeners.add(id);
         return () -> {
             if (listeners.remove(id)) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskEvent;
+import io.weft.model.task.TaskOptions;
 import io.weft.model.task.TaskSpec;
 import io.weft.model.task.TaskStatus;
 import java.time.Duration;
@@ -71,6 +72,29 @@ class EventsTest {
                     .containsExactlyInAnyOrderElementsOf(tasks.stream().map(Task::id).toList());
             assertThat(starts).allSatisfy(e -> assertThat(e.to()).isEqualTo(TaskStatus.RUNNING));
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> starts.size() == 2);
+        }
+    }
+
+    @Test
+    void subscriberOfEndsAloneHearsEachEndOnceAndNothingElse() {
+        String session = client.sessions().create("events", Map.of()).id();
+        List<TaskEvent> ends = new CopyOnWriteArrayList<>();
+        try (Events.Subscription ignored = client.events().subscribe(session,
+                EnumSet.of(TaskStatus.SUCCEEDED, TaskStatus.FAILED, TaskStatus.CANCELLED), ends::add)) {
+            List<Task> tasks = client.tasks().submit(session, List.of(TaskSpec.of("echo", "{}"), TaskSpec.of("echo", "{}")));
+            Task delayed = client.tasks().submit(session, TaskSpec.of("echo", "{}")
+                    .withOptions(TaskOptions.builder().delay(Duration.ofMinutes(5)).build()));
+            client.tasks().cancel(delayed.id());
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> ends.size() >= 3);
+
+            assertThat(ends).extracting(TaskEvent::taskId)
+                    .containsExactlyInAnyOrder(tasks.get(0).id(), tasks.get(1).id(), delayed.id());
+            assertThat(ends).filteredOn(e -> e.taskId().equals(delayed.id())).extracting(TaskEvent::to)
+                    .containsExactly(TaskStatus.CANCELLED);
+            assertThat(ends).filteredOn(e -> !e.taskId().equals(delayed.id())).extracting(TaskEvent::to)
+                    .containsOnly(TaskStatus.SUCCEEDED);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> ends.size() == 3);
         }
     }
 }

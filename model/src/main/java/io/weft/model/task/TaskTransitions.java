@@ -47,6 +47,11 @@ public final class TaskTransitions {
         return Set.of(SUCCEEDED, FAILED, SCHEDULED);
     }
 
+    /** Every status {@link #initial} can give: the only ones a task is ever inserted in. */
+    public static Set<TaskStatus> initialStatuses() {
+        return Set.of(WAITING, QUEUED, SCHEDULED);
+    }
+
     /** The status a new task starts in, given whether it waits for inputs and whether it is due. */
     public static TaskStatus initial(boolean hasDependencies, boolean dueNow) {
         if (hasDependencies) {

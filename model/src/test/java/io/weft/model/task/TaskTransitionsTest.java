@@ -101,6 +101,17 @@ class TaskTransitionsTest {
         assertThat(TaskTransitions.initial(false, false)).isEqualTo(SCHEDULED);
     }
 
+    @Test
+    void initialStatusesAreExactlyTheOnesANewTaskCanStartIn() {
+        Set<TaskStatus> startable = new HashSet<>();
+        for (boolean hasInputs : new boolean[] {true, false}) {
+            for (boolean due : new boolean[] {true, false}) {
+                startable.add(TaskTransitions.initial(hasInputs, due));
+            }
+        }
+        assertThat(TaskTransitions.initialStatuses()).containsExactlyInAnyOrderElementsOf(startable);
+    }
+
     /** Applies every move to a task in every status; returns the pairs that moved a task. */
     private static Set<Pair> walkEveryMoveFromEveryStatus() {
         Set<Pair> exercised = new HashSet<>();
