@@ -38,27 +38,40 @@ final class FailoverScenario {
     record Run(int runningOnVictim, long maxMillis, long p50Millis, long lost) {
     }
 
-    /** Prints {@code failover}; returns how many tasks were lost (must be 0). */
+    /**
+     * Prints {@code failover}; returns how many tasks were lost (must be 0). A run whose victim had no
+     * task recorded RUNNING at the kill measured no recovery (its attempts had all started in the last
+     * 50 ms, before a start is written; see docs/benchmarks.md): its losses count, and up to two more
+     * runs are made so that {@code runs} of them measure one.
+     */
     long run(int runs, int loadSeconds) throws Exception {
         List<Double> worst = new ArrayList<>();
         List<Double> median = new ArrayList<>();
         long lost = 0;
         int interrupted = 0;
-        for (int r = 0; r < runs; r++) {
-            int victim = MEMBERS - 1 - r % MEMBERS;
+        int made = 0;
+        for (; worst.size() < runs && made < runs + 2; made++) {
+            int victim = MEMBERS - 1 - made % MEMBERS;
             Run run = once(victim, loadSeconds);
+            lost += run.lost();
+            if (run.runningOnVictim() == 0) {
+                out.printf("  failover run %d: SIGKILL of member %d, no task recorded RUNNING on it at the kill, so no recovery "
+                        + "to time; lost %d%n", made + 1, victim + 1, run.lost());
+                continue;
+            }
             out.printf("  failover run %d: SIGKILL of member %d, %d tasks running on it, RUNNING again after %,d ms (last), "
-                    + "%,d ms (median); lost %d%n", r + 1, victim + 1, run.runningOnVictim(), run.maxMillis(), run.p50Millis(), run.lost());
+                    + "%,d ms (median); lost %d%n", made + 1, victim + 1, run.runningOnVictim(), run.maxMillis(), run.p50Millis(), run.lost());
             worst.add((double) run.maxMillis());
             median.add((double) run.p50Millis());
-            lost += run.lost();
             interrupted += run.runningOnVictim();
         }
         int tasks = MEMBERS * SLOTS_PER_MEMBER * loadSeconds * 1000 / SLEEP_MILLIS;
+        String timed = worst.isEmpty() ? "no run timed a recovery"
+                : String.format("RUNNING again elsewhere after %s ms (last task), %s ms (median task)",
+                        Stats.of(worst).format("%,.0f"), Stats.of(median).format("%,.0f"));
         out.printf("failover         %d member JVMs, %,d sleep tasks of %d ms on %d slots, SIGKILL of one member a third of the way in, "
-                        + "%d run(s): RUNNING again elsewhere after %s ms (last task), %s ms (median task); %d tasks were running "
-                        + "on the dead members; lost %d%n", MEMBERS, tasks, SLEEP_MILLIS, MEMBERS * SLOTS_PER_MEMBER, runs,
-                Stats.of(worst).format("%,.0f"), Stats.of(median).format("%,.0f"), interrupted, lost);
+                        + "%d run(s), %d timed: %s; %d tasks were running on the dead members; lost %d%n", MEMBERS, tasks,
+                SLEEP_MILLIS, MEMBERS * SLOTS_PER_MEMBER, made, worst.size(), timed, interrupted, lost);
         return lost;
     }
 
