@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The member's one listener on updates of the tasks it owns, routed to its {@link OwnedTaskHandler}s by
@@ -27,6 +29,8 @@ import java.util.UUID;
  * serialised task, before the write returns (docs/benchmarks.md).
  */
 public final class OwnedTaskChanges implements EntryUpdatedListener<String, Task> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OwnedTaskChanges.class);
 
     private final Map<TaskStatus, List<OwnedTaskHandler>> routes;
 
@@ -55,7 +59,13 @@ public final class OwnedTaskChanges implements EntryUpdatedListener<String, Task
     @Override
     public void entryUpdated(EntryEvent<String, Task> event) {
         for (OwnedTaskHandler handler : routes.getOrDefault(event.getValue().status(), List.of())) {
-            handler.changed(event);
+            // One handler's failure must not keep the others from hearing the change, as it could not
+            // when each had a listener of its own.
+            try {
+                handler.changed(event);
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed on the change of task {}", handler.getClass().getSimpleName(), event.getKey(), e);
+            }
         }
     }
 }
