@@ -9,7 +9,6 @@ import io.weft.model.task.Task;
 import io.weft.model.task.TaskStatus;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +50,7 @@ public final class OwnedTaskChanges implements EntryUpdatedListener<String, Task
         if (routes.isEmpty()) {
             throw new IllegalArgumentException("no handlers");
         }
-        String[] filtered = EnumSet.copyOf(routes.keySet()).stream().map(Enum::name).toArray(String[]::new);
+        String[] filtered = routes.keySet().stream().map(Enum::name).toArray(String[]::new);
         return member.<String, Task>getMap(GridNames.TASKS)
                 .addLocalEntryListener(new OwnedTaskChanges(routes), Predicates.in("status", filtered), true);
     }
