@@ -35,6 +35,7 @@ import io.weft.node.execution.NodeSerializers;
 import io.weft.node.execution.RunningAttempts;
 import io.weft.node.failover.OrphanReaper;
 import io.weft.node.failover.StrandedTaskSweeper;
+import io.weft.node.grid.SerializeValuesOnce;
 import io.weft.node.handler.TaskHandler;
 import io.weft.node.metrics.MetricSources;
 import io.weft.node.metrics.NodeMetrics;
@@ -160,6 +161,7 @@ public final class WeftNode implements AutoCloseable {
         ResultLimits limits = ResultLimitsPlan.resolve(settings, config);
         DeliveryPolicy hookPolicy = HookDeliveryPlan.resolve(settings, config);
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(config);
+        SerializeValuesOnce.bind(hazelcast);
         try {
             WeftNode node = new WeftNode(settings, hazelcast, handlers, slots);
             // The member copied the config's context when it started: add to the member's own map.

@@ -10,6 +10,7 @@ import com.hazelcast.config.YamlConfigBuilder;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import io.weft.model.grid.GridNames;
 import io.weft.model.serialization.WeftSerializers;
+import io.weft.node.grid.SerializeValuesOnce;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,7 @@ public final class MemberConfigFactory {
             config.getCPSubsystemConfig().setGroupSize(cpGroupSize(settings.cpMembers()));
         }
         WeftSerializers.register(config.getSerializationConfig(), nodeSerializers);
+        SerializeValuesOnce.installIn(config);
         addMaps(config, settings);
         return config;
     }
