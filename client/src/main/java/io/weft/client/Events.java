@@ -109,6 +109,10 @@ public final class Events {
 
         private final Consumer<TaskEvent> consumer;
         private final Set<TaskStatus> statuses;
+        // A task's end is always the last change of its history, so a subscriber of ends alone needs
+        // only the task after the write, not the one before it (read from the event, it is a second
+        // deserialisation of the task for every event).
+        private final boolean endsOnly;
         private final Map<String, Long> lastSequence = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -119,6 +123,7 @@ public final class Events {
         Forwarder(Consumer<TaskEvent> consumer, Set<TaskStatus> statuses) {
             this.consumer = consumer;
             this.statuses = EnumSet.copyOf(statuses);
+            this.endsOnly = statuses.stream().allMatch(TaskStatus::isTerminal);
         }
 
         @Override
@@ -128,7 +133,8 @@ public final class Events {
 
         @Override
         public void entryUpdated(EntryEvent<String, Task> event) {
-            forward(TaskEvent.between(event.getOldValue(), event.getValue()));
+            forward(endsOnly ? List.of(TaskEvent.latest(event.getValue()))
+                    : TaskEvent.between(event.getOldValue(), event.getValue()));
         }
 
         private void forward(List<TaskEvent> changes) {

@@ -98,8 +98,9 @@ public final class Tasks {
             if (spec == null) {
                 throw new InvalidValueException("tasks[" + i + "]", "is required");
             }
-            if (spec.options() == TaskOptions.DEFAULTS) {
+            if (spec.options() == TaskOptions.DEFAULTS && !session.defaults().equals(TaskOptions.DEFAULTS)) {
                 // Given no options (TaskSpec stores the shared defaults for none): the session's apply.
+                // Only when they differ, since a new spec checks its input once more.
                 spec = spec.withOptions(session.defaults());
             }
             if (!served.contains(spec.type())) {

@@ -1,6 +1,7 @@
 package io.weft.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /** Id generation. Ids are opaque to users; the prefix only helps a person reading logs. */
@@ -10,6 +11,8 @@ public final class Ids {
     public static final String SESSION = "s-";
     public static final String RESULT = "r-";
     public static final String SCHEDULE = "sch-";
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private Ids() {
     }
@@ -44,7 +47,8 @@ public final class Ids {
         return TASK + compact(UUID.nameUUIDFromBytes(seed));
     }
 
+    /** The UUID's 32 hex digits without its dashes. */
     private static String compact(UUID uuid) {
-        return uuid.toString().replace("-", "");
+        return HEX.toHexDigits(uuid.getMostSignificantBits()) + HEX.toHexDigits(uuid.getLeastSignificantBits());
     }
 }

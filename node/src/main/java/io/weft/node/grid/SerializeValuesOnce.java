@@ -32,6 +32,16 @@ import com.hazelcast.spi.impl.SerializationServiceSupport;
 public final class SerializeValuesOnce implements ManagedContext {
 
     private static final String WEFT_PACKAGE = "io.weft.";
+    // Asked for every processor run, so answered once per class.
+    private static final ClassValue<Boolean> WRAPPED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.getName().startsWith(WEFT_PACKAGE)
+                    && !ValueSerializingProcessor.class.equals(type)
+                    && !ReadOnly.class.isAssignableFrom(type)
+                    && !Offloadable.class.isAssignableFrom(type);
+        }
+    };
 
     private final ManagedContext next;
     private volatile SerializationService serialization;
@@ -66,9 +76,6 @@ public final class SerializeValuesOnce implements ManagedContext {
     }
 
     private static boolean isWrapped(EntryProcessor<?, ?, ?> processor) {
-        return processor.getClass().getName().startsWith(WEFT_PACKAGE)
-                && !(processor instanceof ValueSerializingProcessor<?, ?, ?>)
-                && !(processor instanceof ReadOnly)
-                && !(processor instanceof Offloadable);
+        return WRAPPED.get(processor.getClass());
     }
 }
