@@ -11,8 +11,8 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.spi.impl.SerializationServiceSupport;
 
 /**
- * Has the new value an entry processor of Weft's writes serialised once, for every part of the
- * member that needs it.
+ * Serialises the value one of Weft's entry processors sets once, for every part of the member that
+ * takes it.
  *
  * <p>Why: Hazelcast hands a processor's new value, as the object it was given, to the record store,
  * to each index, to the JSON metadata check and to event publication, and each serialises it on its

@@ -6,6 +6,7 @@ import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.StreamSerializer;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -20,7 +21,10 @@ record ValueSerializingProcessor<K, V, R>(EntryProcessor<K, V, R> delegate, Seri
 
     @Override
     public R process(Map.Entry<K, V> entry) {
-        return delegate.process(new ValueSerializingEntry<>((ExtendedMapEntry<K, V>) entry, serialization));
+        // Hazelcast gives map entry processors its ExtendedMapEntry; any other entry is left as it is.
+        return entry instanceof ExtendedMapEntry<K, V> extended
+                ? delegate.process(new ValueSerializingEntry<>(extended, serialization))
+                : delegate.process(entry);
     }
 
     @Override
@@ -36,12 +40,12 @@ record ValueSerializingProcessor<K, V, R>(EntryProcessor<K, V, R> delegate, Seri
     static final class SentAsWrapped implements StreamSerializer<Object> {
 
         @Override
-        public void write(ObjectDataOutput out, Object wrapper) throws java.io.IOException {
+        public void write(ObjectDataOutput out, Object wrapper) throws IOException {
             out.writeObject(((ValueSerializingProcessor<?, ?, ?>) wrapper).delegate());
         }
 
         @Override
-        public Object read(ObjectDataInput in) throws java.io.IOException {
+        public Object read(ObjectDataInput in) throws IOException {
             return in.readObject();
         }
 

@@ -1,6 +1,7 @@
 package io.weft.node.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.IndexConfig;
@@ -23,6 +24,7 @@ import io.weft.model.task.Task;
 import io.weft.model.task.TaskSpec;
 import io.weft.node.config.MemberConfigFactory;
 import io.weft.node.config.NodeSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +84,7 @@ class SerializeValuesOnceTest {
     void expiryGivenThroughTheExtendedEntryIsKept() {
         IMap<String, Counted> map = bound.getMap(MAP);
 
-        map.executeOnKey("expiring", new SetWithTtl(new Counted("expiring", "DONE"), 3_600_000));
+        map.executeOnKey("expiring", new SetWithTtl("expiring", 3_600_000));
 
         assertThat(map.getEntryView("expiring").getTtl()).isEqualTo(3_600_000);
         assertThat(map.get("expiring")).isEqualTo(new Counted("expiring", "DONE"));
@@ -102,6 +104,27 @@ class SerializeValuesOnceTest {
     }
 
     @Test
+    void backupOfAProcessedWriteHoldsTheValueWhenItsOwnerDies() {
+        HazelcastInstance owner = Hazelcast.newHazelcastInstance(config(bound.getConfig().getClusterName()));
+        SerializeValuesOnce.bind(owner);
+        try {
+            assertThat(bound.getCluster().getMembers()).hasSize(2);
+            // Every partition's backup in place before the write, so the kill below loses nothing else.
+            await().atMost(Duration.ofSeconds(60)).until(() -> owner.getPartitionService().isClusterSafe());
+            String key = keyOwnedBy(owner);
+            Counted value = new Counted(key, "DONE");
+
+            Boolean readBack = owner.<String, Counted>getMap(MAP).executeOnKey(key, new SetThenRead(value));
+            owner.getLifecycleService().terminate();
+
+            assertThat(readBack).isTrue();
+            assertThat(bound.<String, Counted>getMap(MAP).get(key)).as("the backup, promoted").isEqualTo(value);
+        } finally {
+            owner.getLifecycleService().terminate();
+        }
+    }
+
+    @Test
     void wrappedProcessorIsSentAsTheProcessorItWraps() {
         SerializationService serialization = ((SerializationServiceSupport) bound).getSerializationService();
         InsertTask insert = new InsertTask(Task.create("t-sent-as-wrapped", "s-sent-as-wrapped",
@@ -112,6 +135,16 @@ class SerializeValuesOnceTest {
         // The receiving member (this one) wraps what it received for itself.
         assertThat(received).isInstanceOf(ValueSerializingProcessor.class);
         assertThat(((ValueSerializingProcessor<?, ?, ?>) received).delegate()).isEqualTo(insert);
+    }
+
+    private static String keyOwnedBy(HazelcastInstance member) {
+        for (int i = 0; i < 10_000; i++) {
+            String key = "owned-" + i;
+            if (member.getPartitionService().getPartition(key).getOwner().localMember()) {
+                return key;
+            }
+        }
+        throw new IllegalStateException("no key of 10,000 is owned by " + member.getName());
     }
 
     /** Serialisations of the new value by one processed put on {@code member}'s indexed, listened-to map. */
@@ -142,9 +175,15 @@ class SerializeValuesOnceTest {
     record Counted(String name, String status) {
     }
 
-    record SetThenRead(Counted value) implements EntryProcessor<String, Counted, Boolean> {
+    // The processors hold plain fields: an EntryProcessor is Java-serialisable, which a backup needs.
+    record SetThenRead(String name, String status) implements EntryProcessor<String, Counted, Boolean> {
+        SetThenRead(Counted value) {
+            this(value.name(), value.status());
+        }
+
         @Override
         public Boolean process(Map.Entry<String, Counted> entry) {
+            Counted value = new Counted(name, status);
             entry.setValue(value);
             // Read as Object: the value the entry holds could be of any type, and must be this one.
             Object read = entry.getValue();
@@ -152,10 +191,10 @@ class SerializeValuesOnceTest {
         }
     }
 
-    record SetWithTtl(Counted value, long ttlMillis) implements EntryProcessor<String, Counted, Void> {
+    record SetWithTtl(String name, long ttlMillis) implements EntryProcessor<String, Counted, Void> {
         @Override
         public Void process(Map.Entry<String, Counted> entry) {
-            ((ExtendedMapEntry<String, Counted>) entry).setValue(value, ttlMillis, TimeUnit.MILLISECONDS);
+            ((ExtendedMapEntry<String, Counted>) entry).setValue(new Counted(name, "DONE"), ttlMillis, TimeUnit.MILLISECONDS);
             return null;
         }
     }
