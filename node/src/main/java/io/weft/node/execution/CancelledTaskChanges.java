@@ -17,6 +17,8 @@ import java.util.Set;
  */
 public final class CancelledTaskChanges implements OwnedTaskHandler {
 
+    private static final Set<TaskStatus> CANCELLED = Set.of(TaskStatus.CANCELLED);
+
     private final Dispatcher dispatcher;
     private final NodeMetrics metrics;
 
@@ -27,7 +29,7 @@ public final class CancelledTaskChanges implements OwnedTaskHandler {
 
     @Override
     public Set<TaskStatus> statuses() {
-        return Set.of(TaskStatus.CANCELLED);
+        return CANCELLED;
     }
 
     @Override

@@ -69,13 +69,10 @@ public final class SerializeValuesOnce implements ManagedContext {
     public Object initialize(Object object) {
         Object initialized = next == null ? object : next.initialize(object);
         SerializationService bound = serialization;
-        if (bound != null && initialized instanceof EntryProcessor<?, ?, ?> processor && isWrapped(processor)) {
+        if (bound != null && initialized instanceof EntryProcessor<?, ?, ?> processor
+                && WRAPPED.get(processor.getClass())) {
             return new ValueSerializingProcessor<>(processor, bound);
         }
         return initialized;
-    }
-
-    private static boolean isWrapped(EntryProcessor<?, ?, ?> processor) {
-        return WRAPPED.get(processor.getClass());
     }
 }
