@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +38,7 @@ public final class BenchMain {
     private final boolean quick;
     private final PrintStream out;
     /** echo-embedded of this run, measured once and compared with by later groups; null until then. */
-    private Stats embeddedEcho;
-    private double embeddedP50Millis;
+    private EchoRuns embeddedEcho;
     private Stats taskFloor;
 
     BenchMain(boolean quick, PrintStream out) {
@@ -77,13 +77,20 @@ public final class BenchMain {
                 failures += new GraphScenarios(client, out).run(quick ? 200 : 10_000, quick ? 200 : 10_000);
             }
             if (wants("gateway")) {
-                Stats embedded = echoEmbedded(client); // measured before the gateway's JVM starts beside it
+                Stats embedded = echoEmbedded(client).throughput(); // measured before the gateway's JVM starts beside it
                 try (GatewayRun gateway = GatewayRun.start(ECHO_SLOTS)) {
                     failures += new GatewayScenarios(gateway, out).run(quick ? 1_000 : 200_000, quick ? 50 : 2_000, embedded);
                 }
             }
             if (wants("jobrunr")) {
-                failures += JobRunrPeer.compare(out, quick ? 200 : 20_000, echoEmbedded(client), embeddedP50Millis);
+                // Echo's work: 64 workers, JobRunr's best at every size measured; 16 took 742 s a run here (docs/benchmarks.md).
+                int[] workers = Arrays.stream(System.getProperty("bench.jobrunrWorkers", "64").split(","))
+                        .mapToInt(w -> Integer.parseInt(w.trim())).toArray();
+                failures += JobRunrPeer.compare(out, "", workers, echoEmbedded(client));
+                // A tenth of the work as well, both sides and both worker counts: JobRunr's in-memory storage
+                // slows as it holds more jobs.
+                int tenth = echoTasks() / 10;
+                failures += JobRunrPeer.compare(out, "-tenth", new int[] {16, 64}, echoRuns(client, "echo-tenth", tenth, tenth / 10));
             }
             if (wants("fixed-rate")) {
                 int rate = Integer.getInteger("bench.fixedRate", 5_000); // another rate, to find the one the node sustains
@@ -108,8 +115,8 @@ public final class BenchMain {
     /** Weft's no-op throughput, and the grid's own limit measured in the same run, as ratios. */
     private long throughputAgainstTheGrid(WeftClient client, WeftNode node) throws Exception {
         long failures = 0;
-        int tasks = quick ? 5_000 : 200_000;
-        Stats weft = echoEmbedded(client);
+        int tasks = echoTasks();
+        Stats weft = echoEmbedded(client).throughput();
         Stats remote = fromClientJvm(node, tasks);
         out.printf("echo-client-jvm  the same from a Hazelcast client in a JVM of its own: %s tasks/s (%.2f of embedded)%n",
                 remote.format("%,.0f"), remote.median() / weft.median());
@@ -159,25 +166,32 @@ public final class BenchMain {
     }
 
     /** The echo-embedded figures of this run: measured (and printed) the first time a group asks. */
-    private Stats echoEmbedded(WeftClient client) throws Exception {
-        if (embeddedEcho != null) {
-            return embeddedEcho;
+    private EchoRuns echoEmbedded(WeftClient client) throws Exception {
+        if (embeddedEcho == null) {
+            embeddedEcho = echoRuns(client, "echo-embedded", echoTasks(), quick ? 1_000 : 20_000);
         }
-        int tasks = quick ? 5_000 : 200_000;
+        return embeddedEcho;
+    }
+
+    private int echoTasks() {
+        return quick ? 5_000 : 200_000;
+    }
+
+    /** Runs echo (after a warm-up of {@code warmUp} tasks) and prints its figures under {@code name}. */
+    private EchoRuns echoRuns(WeftClient client, String name, int tasks, int warmUp) throws Exception {
         List<Double> throughput = new ArrayList<>();
         List<Double> p50 = new ArrayList<>();
-        long failures = echoThroughput(client, quick ? 1_000 : 20_000, new ArrayList<>());
+        long failures = echoThroughput(client, warmUp, new ArrayList<>());
         for (int i = 0; i < REPEATS; i++) {
             failures += echoThroughput(client, tasks, throughput, p50);
         }
         if (failures > 0) {
             throw new IllegalStateException(failures + " echo tasks did not succeed");
         }
-        embeddedEcho = Stats.of(throughput);
-        embeddedP50Millis = Stats.of(p50).median();
-        out.printf("echo-embedded    %,d no-op echo tasks, batches of 1,000, 1 node in this JVM: %s tasks/s submit→SUCCEEDED, "
-                + "created→SUCCEEDED p50 %s ms%n", tasks, embeddedEcho.format("%,.0f"), Stats.of(p50).format("%,.0f"));
-        return embeddedEcho;
+        EchoRuns runs = new EchoRuns(name, tasks, Stats.of(throughput), Stats.of(p50));
+        out.printf("%-16s %,d no-op echo tasks, batches of 1,000, 1 node in this JVM: %s tasks/s submit→SUCCEEDED, "
+                + "created→SUCCEEDED p50 %s ms%n", name, tasks, runs.throughput().format("%,.0f"), runs.p50Millis().format("%,.0f"));
+        return runs;
     }
 
     /** Runs the echo scenario in a client JVM of its own against this node; its figures, as it printed them. */
