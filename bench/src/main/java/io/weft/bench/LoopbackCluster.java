@@ -3,6 +3,8 @@ package io.weft.bench;
 import com.hazelcast.client.config.ClientConfig;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,9 @@ import java.util.UUID;
 /**
  * Member JVMs on 127.0.0.1 as {@code bin/weft-cluster} runs them ({@code io.weft.node.WeftNodeMain},
  * configured through {@code WEFT_*}, CP member count 3), started from the benchmark's classpath on free
- * ports, in a cluster of their own. A member can be SIGKILLed and started again on its port.
+ * ports, in a cluster of their own. A member can be SIGKILLed and started again on its port. Each
+ * member journals the starts of its {@code journaled-sleep} attempts to a file of its own
+ * ({@link #startJournal(int)}), which outlives the member.
  */
 final class LoopbackCluster implements AutoCloseable {
 
@@ -24,13 +28,15 @@ final class LoopbackCluster implements AutoCloseable {
     private final int baseMetricsPort;
     private final String slots;
     private final ChildJvm[] members;
+    private final Path journals;
 
-    private LoopbackCluster(int size, String slots) {
+    private LoopbackCluster(int size, String slots) throws IOException {
         this.size = size;
         this.slots = slots;
         this.basePort = ChildJvm.freeRange(6101, 6300, size);
         this.baseMetricsPort = ChildJvm.freeRange(19301, 19500, size);
         this.members = new ChildJvm[size];
+        this.journals = Files.createTempDirectory(name);
     }
 
     /** Starts {@code size} members serving {@code slots} ({@code type=n}) and waits until each is ready. */
@@ -74,6 +80,11 @@ final class LoopbackCluster implements AutoCloseable {
         return addresses;
     }
 
+    /** Where member {@code i} journals its {@link JournaledSleepHandler} starts ("task-id epoch-millis" lines). */
+    Path startJournal(int i) {
+        return journals.resolve("member-" + (i + 1) + ".starts");
+    }
+
     /** SIGKILL member {@code i}: no shutdown hook, no goodbye to the cluster. */
     void kill(int i) throws InterruptedException {
         members[i].kill();
@@ -89,7 +100,8 @@ final class LoopbackCluster implements AutoCloseable {
         return ChildJvm.start("member-" + (i + 1), "768m", "io.weft.node.WeftNodeMain", Map.of(
                 "WEFT_CLUSTER_NAME", name, "WEFT_PORT", String.valueOf(port(i)), "WEFT_MEMBERS", String.join(",", addresses()),
                 "WEFT_CP_MEMBERS", String.valueOf(size), "WEFT_METRICS_PORT", String.valueOf(baseMetricsPort + i),
-                "WEFT_SLOTS", slots, "WEFT_GRACE_PERIOD", "PT2S"), List.of());
+                "WEFT_SLOTS", slots, "WEFT_GRACE_PERIOD", "PT2S", JournaledSleepHandler.JOURNAL_ENV, startJournal(i).toString()),
+                List.of());
     }
 
     private void awaitReady(int i) throws InterruptedException {
@@ -98,11 +110,15 @@ final class LoopbackCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         for (ChildJvm member : members) {
             if (member != null) {
                 member.close();
             }
         }
+        for (int i = 0; i < size; i++) {
+            Files.deleteIfExists(startJournal(i));
+        }
+        Files.deleteIfExists(journals);
     }
 }
