@@ -1,10 +1,10 @@
 package io.weft.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.weft.model.Json;
 import io.weft.model.type.TaskType;
 import io.weft.node.handler.TaskContext;
 import io.weft.node.handler.TaskHandler;
+import io.weft.node.handler.builtin.SleepHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -25,9 +25,9 @@ public final class JournaledSleepHandler implements TaskHandler {
     static final String TYPE = "journaled-sleep";
     static final String JOURNAL_ENV = "BENCH_START_JOURNAL";
 
-    private static final TaskType TASK_TYPE = TaskType.of(TYPE, "Sleeps for ms milliseconds, its start journaled (benchmark).", """
-            {"type": "object", "required": ["ms"], "additionalProperties": false,
-             "properties": {"ms": {"type": "integer", "minimum": 0, "maximum": 86400000}}}""", "{}");
+    private static final SleepHandler SLEEP = new SleepHandler();
+    private static final TaskType TASK_TYPE = TaskType.of(TYPE, "Sleeps for ms milliseconds, its start journaled (benchmark).",
+            SLEEP.type().inputSchema(), SLEEP.type().outputSchema());
 
     private final FileChannel journal;
 
@@ -52,8 +52,6 @@ public final class JournaledSleepHandler implements TaskHandler {
             String line = context.taskId() + " " + System.currentTimeMillis() + "\n";
             journal.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII)));
         }
-        long ms = context.input().path("ms").asLong();
-        Thread.sleep(ms);
-        return Json.MAPPER.createObjectNode().put("slept", ms);
+        return SLEEP.handle(context);
     }
 }
