@@ -416,8 +416,8 @@ public final class WeftNode implements AutoCloseable {
     }
 
     /**
-     * The node's timers and periodic duties. Every attempt sets a timer and cancels it when it ends, so
-     * a cancelled timer leaves the queue at once rather than when it would have fired (minutes later).
+     * The node's timers and periodic duties, among them the tick of the attempts' timers. A cancelled
+     * timer leaves the queue at once rather than when it would have fired.
      */
     private static ScheduledExecutorService dutiesPool() {
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, named("weft-duty"));

@@ -29,10 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +62,7 @@ final class AttemptRunner {
     private final String memberId;
     private final HandlerCatalog handlers;
     private final RunningAttempts running;
-    private final ScheduledExecutorService timers;
+    private final AttemptTimers timers;
     private final Executor workers;
     private final NodeMetrics metrics;
     private final Clock clock;
@@ -79,7 +76,7 @@ final class AttemptRunner {
 
     /** @param cancelNoticed whether a cancel of the task was told to this node while it held the task */
     AttemptRunner(HazelcastInstance hazelcast, HandlerCatalog handlers, RunningAttempts running, Executor workers,
-                  ScheduledExecutorService timers, NodeMetrics metrics, Clock clock, TaskGraph graph,
+                  AttemptTimers timers, NodeMetrics metrics, Clock clock, TaskGraph graph,
                   MemberRegistry registry, PausedSessions paused, SessionCounts counts, Predicate<String> cancelNoticed) {
         this.graph = graph;
         this.registry = registry;
@@ -117,10 +114,13 @@ final class AttemptRunner {
             if (!ownsPartitionOf(due.id())) {
                 claimThenRun(due, startAnswered, done);
             } else if (snapshot != null && isStartable(snapshot, due)) {
-                workers.execute(() -> {
+                Runnable attempt = () -> {
                     startAnswered.run();
                     execute(snapshot, false, done);
-                });
+                };
+                if (!WorkerContinuation.runNextHere(attempt)) {
+                    workers.execute(attempt);
+                }
             } else {
                 readThenRun(due, startAnswered, done);
             }
@@ -280,7 +280,7 @@ final class AttemptRunner {
                     followUps.submitAfter(after);
                 }
             } finally {
-                done.run();
+                WorkerContinuation.release(done);
             }
         }, workers);
     }
@@ -348,7 +348,7 @@ final class AttemptRunner {
         private final long startedAt;
         /** The first position in the task's history not yet counted in its session. */
         private int counted;
-        private ScheduledFuture<?> timer;
+        private AttemptTimers.Timer timer;
         private boolean over;
 
         Run(Task task, RunningAttempts.Attempt attempt, long startedAt) {
@@ -376,14 +376,14 @@ final class AttemptRunner {
          */
         synchronized void setTimer(Runnable action, Duration after) {
             if (!over) {
-                timer = timers.schedule(action, after.toNanos(), TimeUnit.NANOSECONDS);
+                timer = timers.set(action, after);
             }
         }
 
         synchronized void stopTimer() {
             over = true;
             if (timer != null) {
-                timer.cancel(false);
+                timer.cancel();
             }
         }
     }

@@ -52,12 +52,13 @@ public final class Dispatcher {
         this.registry = registry;
         this.paused = paused;
         this.running = running;
-        AttemptRunner runner = new AttemptRunner(hazelcast, handlers, running, workers, timers, metrics, clock, graph,
-                registry, paused, counts, cancelNoticed::contains);
+        AttemptRunner runner = new AttemptRunner(hazelcast, handlers, running, workers, new AttemptTimers(timers), metrics,
+                clock, graph, registry, paused, counts, cancelNoticed::contains);
         Map<String, TypeLane> byType = new LinkedHashMap<>();
+        SnapshotBudget snapshots = SnapshotBudget.ofThisHeap();
         for (TaskHandler handler : handlers.all()) {
             String type = handler.type().name();
-            byType.put(type, new TypeLane(type, slots.slotsFor(type), (due, snapshot, done) -> {
+            byType.put(type, new TypeLane(type, slots.slotsFor(type), snapshots, (due, snapshot, done) -> {
                 Runnable release = () -> {
                     held.remove(due.id());
                     cancelNoticed.remove(due.id());

@@ -12,50 +12,49 @@ import java.util.function.Predicate;
  * served) and start as slots free up, so concurrency per type is capped at {@code slots}.
  *
  * <p>A task may wait with its snapshot (the task as this node inserted it), so that it starts without
- * reading it again. At most {@value #SNAPSHOTS_KEPT} waiting tasks keep theirs (about 400 bytes of heap
- * each, beside the task's copy in the grid); the others are read when they start.
+ * reading it again, while the node's {@link SnapshotBudget}, which all its lanes share, has room for it;
+ * the others are read when they start.
  */
 final class TypeLane {
-
-    static final int SNAPSHOTS_KEPT = 50_000;
 
     private static final Comparator<Queued> ORDER = Comparator.comparingInt((Queued q) -> -q.task().priority())
             .thenComparingLong(Queued::sequence);
 
     private final String type;
     private final int slots;
+    private final SnapshotBudget snapshots;
     private final Starter starter;
     private final PriorityQueue<Queued> queue = new PriorityQueue<>(ORDER);
     private long sequence;
     private int busy;
-    private int snapshots;
 
     /**
      * @param starter starts an attempt without blocking and calls the given callback once the
      *                attempt is over and its slot free
      */
-    TypeLane(String type, int slots, Starter starter) {
+    TypeLane(String type, int slots, SnapshotBudget snapshots, Starter starter) {
         this.type = type;
         this.slots = slots;
+        this.snapshots = snapshots;
         this.starter = starter;
     }
 
-    /** Queues a due task, with its snapshot ({@code null} if none) while the lane keeps fewer than its limit. */
+    /** Queues a due task, with its snapshot ({@code null} if none) while the node's budget has room for it. */
     synchronized void offer(DueTask task, Task snapshot) {
-        boolean kept = snapshot != null && snapshots < SNAPSHOTS_KEPT;
-        if (kept) {
-            snapshots++;
-        }
-        queue.add(new Queued(task, kept ? snapshot : null, sequence++));
+        long bytes = snapshot == null ? 0 : SnapshotBudget.bytesOf(snapshot);
+        boolean kept = snapshot != null && snapshots.take(bytes);
+        queue.add(kept ? new Queued(task, snapshot, bytes, sequence++) : new Queued(task, null, 0, sequence++));
         startWhatFits();
     }
 
     /** Empties the queue (the node stops taking tasks); returns what waited, which stays QUEUED in the grid. */
     synchronized List<DueTask> clear() {
         List<DueTask> waited = new ArrayList<>(queue.size());
-        queue.forEach(q -> waited.add(q.task()));
+        queue.forEach(q -> {
+            waited.add(q.task());
+            forget(q);
+        });
         queue.clear();
-        snapshots = 0;
         return waited;
     }
 
@@ -89,11 +88,9 @@ final class TypeLane {
         return type;
     }
 
-    /** Counts a task that leaves the queue: its snapshot, if it had one, is no longer kept. */
+    /** A task leaves the queue: its snapshot, if it had one, is no longer kept. */
     private void forget(Queued queued) {
-        if (queued.snapshot() != null) {
-            snapshots--;
-        }
+        snapshots.giveBack(queued.snapshotBytes());
     }
 
     private void startWhatFits() {
@@ -122,7 +119,7 @@ final class TypeLane {
         }
     }
 
-    private record Queued(DueTask task, Task snapshot, long sequence) {
+    private record Queued(DueTask task, Task snapshot, long snapshotBytes, long sequence) {
     }
 
     /** Starts an attempt. */

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 class TypeLaneTest {
 
+    /** A budget no test here fills. */
+    private static final SnapshotBudget ROOMY = new SnapshotBudget(Long.MAX_VALUE / 2);
+
     private final ExecutorService workers = Executors.newCachedThreadPool();
 
     @AfterEach
@@ -32,7 +35,7 @@ class TypeLaneTest {
         CountDownLatch release = new CountDownLatch(1);
         List<String> started = new ArrayList<>();
         CountDownLatch allDone = new CountDownLatch(6);
-        TypeLane lane = new TypeLane("t", 1, onWorkers(task -> {
+        TypeLane lane = new TypeLane("t", 1, ROOMY, onWorkers(task -> {
             synchronized (started) {
                 started.add(task.id());
             }
@@ -57,7 +60,7 @@ class TypeLaneTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(200);
-        TypeLane lane = new TypeLane("t", 3, onWorkers(task -> {
+        TypeLane lane = new TypeLane("t", 3, ROOMY, onWorkers(task -> {
             peak.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(1);
@@ -83,7 +86,7 @@ class TypeLaneTest {
     @Test
     void clearReturnsWhatWaitedAndStartsNothingMore() {
         CountDownLatch release = new CountDownLatch(1);
-        TypeLane lane = new TypeLane("t", 1, onWorkers(task -> await(release)));
+        TypeLane lane = new TypeLane("t", 1, ROOMY, onWorkers(task -> await(release)));
         lane.offer(due("running", 5), null);
         lane.offer(due("waiting-1", 5), null);
         lane.offer(due("waiting-2", 5), null);
@@ -97,7 +100,7 @@ class TypeLaneTest {
         CountDownLatch release = new CountDownLatch(1);
         List<String> started = new ArrayList<>();
         CountDownLatch othersDone = new CountDownLatch(3);
-        TypeLane lane = new TypeLane("t", 1, onWorkers(task -> {
+        TypeLane lane = new TypeLane("t", 1, ROOMY, onWorkers(task -> {
             synchronized (started) {
                 started.add(task.id());
             }
@@ -123,30 +126,59 @@ class TypeLaneTest {
     }
 
     @Test
-    void onlyTheLimitOfWaitingTasksKeepTheirSnapshots() throws Exception {
+    void waitingTasksKeepTheirSnapshotsOnlyWhileTheBudgetHasRoom() throws Exception {
+        Task snapshot = Task.create("snapshot", "s-1", TaskSpec.of("t", "{}"), Instant.now());
+        SnapshotBudget budget = new SnapshotBudget(3 * SnapshotBudget.bytesOf(snapshot));
         CountDownLatch release = new CountDownLatch(1);
         List<String> withSnapshot = Collections.synchronizedList(new ArrayList<>());
         List<String> withoutSnapshot = Collections.synchronizedList(new ArrayList<>());
-        int offered = TypeLane.SNAPSHOTS_KEPT + 2;
-        CountDownLatch allStarted = new CountDownLatch(offered);
-        TypeLane lane = new TypeLane("t", 1, (task, snapshot, done) -> workers.execute(() -> {
-            (snapshot == null ? withoutSnapshot : withSnapshot).add(task.id());
-            allStarted.countDown();
+        CountDownLatch allDone = new CountDownLatch(6);
+        TypeLane lane = new TypeLane("t", 1, budget, (task, snap, done) -> workers.execute(() -> {
+            (snap == null ? withoutSnapshot : withSnapshot).add(task.id());
             if (task.id().equals("t0")) {
                 await(release);
             }
             done.run();
+            allDone.countDown();
         }));
-        // t0 starts at once and holds the one slot; of the others, the first SNAPSHOTS_KEPT keep theirs.
-        Task snapshot = Task.create("snapshot", "s-1", TaskSpec.of("t", "{}"), Instant.now());
-        for (int i = 0; i < offered; i++) {
+        // t0 starts at once and holds the one slot; of the five that wait, the first three keep theirs.
+        for (int i = 0; i < 6; i++) {
             lane.offer(due("t" + i, 1), snapshot);
         }
+        assertThat(budget.heldBytes()).isEqualTo(3 * SnapshotBudget.bytesOf(snapshot));
         release.countDown();
 
-        assertThat(allStarted.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(withoutSnapshot).containsExactly("t" + (offered - 1));
-        assertThat(withSnapshot).hasSize(offered - 1);
+        assertThat(allDone.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(withSnapshot).containsExactly("t0", "t1", "t2", "t3");
+        assertThat(withoutSnapshot).containsExactly("t4", "t5");
+        assertThat(budget.heldBytes()).isZero();
+    }
+
+    @Test
+    void lanesShareOneSnapshotBudgetAndClearingALaneGivesItsRoomBack() {
+        Task snapshot = Task.create("snapshot", "s-1", TaskSpec.of("t", "{}"), Instant.now());
+        SnapshotBudget budget = new SnapshotBudget(SnapshotBudget.bytesOf(snapshot));
+        List<String> withSnapshot = Collections.synchronizedList(new ArrayList<>());
+        // Slots that never free, so every task after the first of each lane waits.
+        TypeLane.Starter holdsTheSlot = (task, snap, done) -> {
+            if (snap != null) {
+                withSnapshot.add(task.id());
+            }
+        };
+        TypeLane first = new TypeLane("a", 1, budget, holdsTheSlot);
+        TypeLane second = new TypeLane("b", 1, budget, holdsTheSlot);
+        first.offer(due("a-running", 1), null);
+        second.offer(due("b-running", 1), null);
+
+        first.offer(due("a-waiting", 1), snapshot);
+        second.offer(due("b-waiting", 1), snapshot);
+        assertThat(budget.heldBytes()).isEqualTo(SnapshotBudget.bytesOf(snapshot));
+
+        first.clear();
+        assertThat(budget.heldBytes()).isZero();
+        second.offer(due("b-after-clear", 1), snapshot);
+        assertThat(budget.heldBytes()).isEqualTo(SnapshotBudget.bytesOf(snapshot));
+        assertThat(withSnapshot).isEmpty();
     }
 
     /** Runs each attempt on a worker thread and frees its slot when it returns, as the node does. */
