@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The attempts' timers (when to write an attempt's start, when it times out), fired by one tick every
  * {@link #TICK} instead of being scheduled one by one. Nearly every attempt sets a timer and clears it
- * microseconds later, and a timer scheduled into an empty queue wakes the timer thread each time: half
- * a thread switch per no-op attempt, measured (docs/benchmarks.md, item 13). Setting one here is a put
- * into a set, and a timer fires up to a tick late.
+ * microseconds later, and a timer scheduled into an empty queue wakes the timer thread each time: more
+ * than half a thread switch per no-op attempt, measured (docs/benchmarks.md, item 13). Setting one here
+ * is a put into a set, and a timer fires up to a tick late.
  */
 final class AttemptTimers {
 
