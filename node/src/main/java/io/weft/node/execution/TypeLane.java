@@ -43,7 +43,7 @@ final class TypeLane {
     synchronized void offer(DueTask task, Task snapshot) {
         long bytes = snapshot == null ? 0 : SnapshotBudget.bytesOf(snapshot);
         boolean kept = snapshot != null && snapshots.take(bytes);
-        queue.add(kept ? new Queued(task, snapshot, bytes, sequence++) : new Queued(task, null, 0, sequence++));
+        queue.add(new Queued(task, kept ? snapshot : null, kept ? bytes : 0, sequence++));
         startWhatFits();
     }
 
