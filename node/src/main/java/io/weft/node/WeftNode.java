@@ -12,7 +12,6 @@ import io.weft.model.cluster.ServedType;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.grid.UserContextKeys;
-import io.weft.model.task.TaskStatus;
 import io.weft.node.config.MemberConfigFactory;
 import io.weft.node.config.NodeSettings;
 import io.weft.node.config.ResultLimitsPlan;
@@ -28,7 +27,6 @@ import io.weft.node.endpoints.HealthReport;
 import io.weft.node.endpoints.NodeEndpoints;
 import io.weft.node.execution.CancelledTaskChanges;
 import io.weft.node.execution.Dispatcher;
-import io.weft.node.execution.DueTask;
 import io.weft.node.execution.HandlerCatalog;
 import io.weft.node.handler.builtin.HttpHandler;
 import io.weft.node.execution.NodeSerializers;
@@ -119,16 +117,9 @@ public final class WeftNode implements AutoCloseable {
         this.metrics = new NodeMetrics(settings.metricsPort() > 0);
         this.registry = new MemberRegistry(hazelcast);
         this.sessionCounts = new SessionCounts(hazelcast);
-        // A task its last input made QUEUED goes straight to this node's dispatcher, without waiting
-        // for its change to come round through the scheduler job: one hop less per edge of a graph.
-        // The job still delivers it; the dispatcher holds a task once, and the claim's fence lets
-        // only one member run it.
-        this.graph = new TaskGraph(hazelcast, settings.clock(), moved -> {
-            sessionCounts.record(moved);
-            if (moved.status() == TaskStatus.QUEUED) {
-                dispatcher().accept(DueTask.of(moved));
-            }
-        });
+        // A task its last input made QUEUED is dispatched by its owner, whose listener hears the
+        // change (DueTaskChanges), not here: the resolving member may not own it.
+        this.graph = new TaskGraph(hazelcast, settings.clock(), sessionCounts::record);
         this.taskLogs = new TaskLogWriter(hazelcast, settings.clock(), settings.taskLogLines());
         // The paused-sessions view and the dispatcher need each other: the view reaches the
         // dispatcher through this node, and is started only once the node is built.
@@ -214,7 +205,7 @@ public final class WeftNode implements AutoCloseable {
 
     private void startDuties() {
         MetricSources.attach(hazelcast, dispatcher, metrics);
-        OwnedTaskChanges.listen(hazelcast, List.of(new DueTaskChanges(dueSignals),
+        OwnedTaskChanges.listen(hazelcast, List.of(new DueTaskChanges(dueSignals, dispatcher::acceptWritten),
                 new CancelledTaskChanges(dispatcher, metrics)));
         hazelcast.getUserContext().put(UserContextKeys.INSERT_OBSERVER,
                 MetricSources.submittedCounter(metrics).andThen(dispatcher::acceptNew).andThen(dueSignals::inserted));

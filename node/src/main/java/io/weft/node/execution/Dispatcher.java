@@ -107,20 +107,28 @@ public final class Dispatcher {
     }
 
     /**
-     * Tasks this member has just inserted: the QUEUED ones are taken at once, here or by a node that
-     * serves their type, rather than through the scheduler job (which is not told of new QUEUED
-     * tasks). A task this fails to take stays QUEUED in the grid,
-     * where the sweep finds it.
+     * Tasks this member has just inserted: the QUEUED ones are taken at once (see {@link #acceptWritten}),
+     * rather than through the scheduler job, which is not told of new QUEUED tasks.
      */
     public void acceptNew(List<Task> inserted) {
         for (Task task : inserted) {
             if (task.status() == TaskStatus.QUEUED) {
-                try {
-                    accept(DueTask.of(task), task);
-                } catch (RuntimeException e) {
-                    LOG.debug("new task {} not taken now; the sweep offers it again", task.id(), e);
-                }
+                acceptWritten(task);
             }
+        }
+    }
+
+    /**
+     * A task of a partition this member owns, just written QUEUED (inserted here, or promoted, retried,
+     * requeued or released by its last input, as the owner's listener tells): taken at once, here or by
+     * a node that serves its type, starting from the value written rather than reading it back. A task
+     * this fails to take stays QUEUED in the grid, where the sweep finds it.
+     */
+    public void acceptWritten(Task task) {
+        try {
+            accept(DueTask.of(task), task);
+        } catch (RuntimeException e) {
+            LOG.debug("task {} not taken now; the sweep offers it again", task.id(), e);
         }
     }
 

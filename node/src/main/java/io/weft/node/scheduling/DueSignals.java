@@ -8,21 +8,22 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The tasks of this member's partitions that became due or delayed, waiting for the scheduler job to
- * take them ({@link DueSignalSource}). Two things tell it: {@link DueTaskChanges}, of every change
- * that leaves a task QUEUED or SCHEDULED (a promotion, a retry, a requeue, a dependency released), and
- * the member's insert observer, of the tasks a batch inserted SCHEDULED. A task inserted QUEUED goes
- * to the dispatcher directly ({@code Dispatcher.acceptNew}), and so does not come through here.
+ * The tasks of this member's partitions that became delayed (SCHEDULED), waiting for the scheduler
+ * job to take them ({@link DueSignalSource}). Two things tell it: {@link DueTaskChanges}, of every
+ * change that leaves a task SCHEDULED (a retry waiting out its back-off, a task whose inputs are ready
+ * before its due time), and the member's insert observer, of the tasks a batch inserted SCHEDULED. A
+ * task written QUEUED, inserted or changed, goes to the dispatcher directly and does not come through
+ * here.
  *
  * <p>Held in memory only: a signal lost with its member, or queued here when its partition moved, is
  * made good by the due-time stage, which loads its partitions' tasks when the job (re)starts, and by
- * the sweep. A signal told twice is harmless: dispatch and promotion are both idempotent.
+ * the sweep. A signal told twice is harmless: promotion is idempotent.
  */
 public final class DueSignals {
 
     private final Queue<DueTask> waiting = new ConcurrentLinkedQueue<>();
 
-    /** A change left {@code task} QUEUED or SCHEDULED. */
+    /** A change left {@code task} SCHEDULED. */
     public void tell(Task task) {
         waiting.add(DueTask.of(task));
     }

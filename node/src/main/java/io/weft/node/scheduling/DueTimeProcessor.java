@@ -22,7 +22,7 @@ import java.util.Set;
  * The due-time stage of the scheduler job. QUEUED tasks pass straight through. SCHEDULED tasks wait
  * in a heap ordered by due time, so each tick looks only at the head: the cost of a tick does not
  * grow with the number of pending tasks. When one falls due it is promoted to QUEUED in the grid,
- * whose change ({@link DueTaskChanges}) then brings it back through here to be dispatched.
+ * whose change ({@link DueTaskChanges}) then hands it to its owner's dispatcher.
  *
  * <p>The job (re)starts when members come and go, and the partitions that moved to this member had
  * their tasks' signals told on the member they left; so on its first call this stage loads what the
