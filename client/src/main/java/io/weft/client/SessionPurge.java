@@ -10,6 +10,7 @@ import io.weft.model.grid.GridNames;
 import io.weft.model.grid.ResultChunks;
 import io.weft.model.grid.SessionCountWriter;
 import io.weft.model.grid.TaskUpdate;
+import io.weft.model.hook.HookScope;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskStatus;
@@ -52,7 +53,8 @@ final class SessionPurge {
 
     /**
      * Removes the session's schedules, tasks with their logs, subtask links and input tallies, its
-     * results with every chunk of their bytes, and who waited for them.
+     * results with every chunk of their bytes, and who waited for them; its hooks, and every hook
+     * delivery about it, whichever hook made it (a delivery carries the task it tells of).
      */
     void removeData(String sessionId) {
         hazelcast.getMap(GridNames.SCHEDULES).removeAll(Predicates.equal("sessionId", sessionId));
@@ -66,5 +68,8 @@ final class SessionPurge {
             dependents.delete(result.id());
         }
         hazelcast.getMap(GridNames.SESSION_WRITTEN_BYTES).delete(sessionId);
+        hazelcast.getMap(GridNames.HOOKS).removeAll(Predicates.and(Predicates.equal("scope", HookScope.SESSION.name()),
+                Predicates.equal("scopeId", sessionId)));
+        hazelcast.getMap(GridNames.HOOK_DELIVERIES).removeAll(Predicates.equal("sessionId", sessionId));
     }
 }

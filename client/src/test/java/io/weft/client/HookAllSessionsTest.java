@@ -46,4 +46,34 @@ class HookAllSessionsTest {
             assertThat(deliveries).extracting(HookDelivery::event).containsOnly(HookEvent.TASK_SUCCEEDED);
         }
     }
+
+    @Test
+    void purgeTakesTheSessionsHooksAndEveryDeliveryAboutItAndLeavesOtherSessionsAlone() throws Exception {
+        try (HookReceiver receiver = new HookReceiver();
+             TestCluster cluster = TestCluster.tuned("hook-purge", 1, settings -> settings
+                     .httpAllow(List.of(receiver.url("/hooks/")))
+                     .hooks(new HookSettings(Duration.ofMillis(50), Duration.ofMillis(200), 3, Duration.ofSeconds(5))))) {
+            WeftClient client = cluster.client();
+            Hook everySession = client.hooks().create(HookScope.ALL, null, Set.of(HookEvent.TASK_SUCCEEDED), receiver.url("/hooks/ok"));
+            String purged = client.sessions().create("purged", Map.of()).id();
+            String kept = client.sessions().create("kept", Map.of()).id();
+            Hook ofPurged = client.hooks().forSession(purged, Set.of(HookEvent.TASK_SUCCEEDED), receiver.url("/hooks/ok"));
+            Hook ofKept = client.hooks().forSession(kept, Set.of(HookEvent.TASK_SUCCEEDED), receiver.url("/hooks/ok"));
+            Task a = client.tasks().submit(purged, TaskSpec.of("echo", "{}"));
+            Task b = client.tasks().submit(kept, TaskSpec.of("echo", "{}"));
+            client.tasks().await(a.id()).get(30, TimeUnit.SECONDS);
+            client.tasks().await(b.id()).get(30, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> client.hooks().deliveries(everySession.id()).size() == 2
+                    && client.hooks().deliveries(ofPurged.id()).size() == 1 && client.hooks().deliveries(ofKept.id()).size() == 1);
+
+            client.sessions().purge(purged);
+
+            assertThat(client.hooks().get(ofPurged.id())).isEmpty();
+            assertThat(client.hooks().deliveries(ofPurged.id())).isEmpty();
+            assertThat(client.hooks().deliveries(everySession.id())).extracting(HookDelivery::sessionId).containsExactly(kept);
+            assertThat(client.hooks().get(everySession.id())).isPresent();
+            assertThat(client.hooks().get(ofKept.id())).isPresent();
+            assertThat(client.hooks().deliveries(ofKept.id())).extracting(HookDelivery::taskId).containsExactly(b.id());
+        }
+    }
 }
