@@ -151,17 +151,19 @@ public final class BenchMain {
         }
         TaskWriteFloor floor = new TaskWriteFloor(node.hazelcast());
         List<Double> runs = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         try {
-            floor.run(tasks / 10);
+            floor.run(tasks / 10, new ArrayList<>());
             for (int i = 0; i < REPEATS; i++) {
-                runs.add(floor.run(tasks));
+                runs.add(floor.run(tasks, cpu));
             }
         } finally {
             floor.destroy();
         }
         taskFloor = Stats.of(runs);
         out.printf("task-floor       %,d no-op tasks' two grid writes (insert, outcome) on a map configured as the tasks map, "
-                + "1,000 in flight, no engine: %s tasks/s%n", tasks, taskFloor.format("%,.0f"));
+                + "1,000 in flight, no engine: %s tasks/s, CPU %s µs/task%n", tasks, taskFloor.format("%,.0f"),
+                Stats.of(cpu).format("%,.0f"));
         return taskFloor;
     }
 
@@ -181,16 +183,18 @@ public final class BenchMain {
     private EchoRuns echoRuns(WeftClient client, String name, int tasks, int warmUp) throws Exception {
         List<Double> throughput = new ArrayList<>();
         List<Double> p50 = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         long failures = echoThroughput(client, warmUp, new ArrayList<>());
         for (int i = 0; i < REPEATS; i++) {
-            failures += echoThroughput(client, tasks, throughput, p50);
+            failures += echoThroughput(client, tasks, throughput, p50, cpu);
         }
         if (failures > 0) {
             throw new IllegalStateException(failures + " echo tasks did not succeed");
         }
-        EchoRuns runs = new EchoRuns(name, tasks, Stats.of(throughput), Stats.of(p50));
+        EchoRuns runs = new EchoRuns(name, tasks, Stats.of(throughput), Stats.of(p50), Stats.of(cpu));
         out.printf("%-16s %,d no-op echo tasks, batches of 1,000, 1 node in this JVM: %s tasks/s submit→SUCCEEDED, "
-                + "created→SUCCEEDED p50 %s ms%n", name, tasks, runs.throughput().format("%,.0f"), runs.p50Millis().format("%,.0f"));
+                + "created→SUCCEEDED p50 %s ms, CPU %s µs/task%n", name, tasks, runs.throughput().format("%,.0f"),
+                runs.p50Millis().format("%,.0f"), runs.cpuMicrosPerTask().format("%,.0f"));
         return runs;
     }
 
@@ -227,15 +231,20 @@ public final class BenchMain {
     }
 
     long echoThroughput(WeftClient client, int count, List<Double> runs) throws Exception {
-        return echoThroughput(client, count, runs, null);
+        return echoThroughput(client, count, runs, null, null);
     }
 
-    /** One echo run; with {@code p50Millis} set, adds the run's created → SUCCEEDED median from the tasks' histories. */
-    long echoThroughput(WeftClient client, int count, List<Double> runs, List<Double> p50Millis) throws Exception {
+    /**
+     * One echo run; with {@code p50Millis} and {@code cpuMicros} set, adds the run's created → SUCCEEDED
+     * median from the tasks' histories and the JVM's CPU per task in the clocked window.
+     */
+    long echoThroughput(WeftClient client, int count, List<Double> runs, List<Double> p50Millis, List<Double> cpuMicros)
+            throws Exception {
         String session = client.sessions().create("bench", Map.of()).id();
         long notSucceeded;
         try (TerminalWatch ended = TerminalWatch.of(client, session, count)) {
             long start = System.nanoTime();
+            long cpuStart = ProcessCpu.nanos();
             SessionTasks.submitInBatches(client, session, count, i -> TaskSpec.of("echo", "{\"i\":" + i + "}"));
             if (System.getProperty("bench.trace") != null) {
                 out.printf("  submitted %,d in %.2f s; %,d finished by then%n", count, (System.nanoTime() - start) / 1e9,
@@ -246,6 +255,9 @@ public final class BenchMain {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             runs.add(count / seconds);
+            if (cpuMicros != null) {
+                cpuMicros.add(ProcessCpu.microsPerTask(cpuStart, count));
+            }
             if (p50Millis != null) {
                 p50Millis.add(Stats.percentileOf(SessionTasks.createdToSucceededMillis(client, session), 50));
             }

@@ -65,7 +65,40 @@ final class GraphScenarios {
         client.results().upload(links.get(0), new ByteArrayInputStream(new byte[] {1}));
         Task last = client.tasks().await(tasks.get(length - 1).id()).get(10, TimeUnit.MINUTES);
         millisPerEdge.add((System.nanoTime() - start) / 1e6 / length);
+        if (System.getProperty("bench.trace") != null) {
+            traceChain(tasks);
+        }
         return last.status() == TaskStatus.SUCCEEDED ? 0 : 1;
+    }
+
+    /**
+     * Where a chain's edge went, from the tasks' own histories (millisecond times, so only the means
+     * over the chain are meaningful): the previous task's SUCCEEDED → this one's QUEUED (its input
+     * settled and it was told), QUEUED → RUNNING (dispatch) and RUNNING → SUCCEEDED (the relay's run).
+     */
+    private void traceChain(List<Task> submitted) {
+        double told = 0;
+        double dispatched = 0;
+        double ran = 0;
+        Task previous = null;
+        for (Task t : submitted) {
+            Task task = client.tasks().get(t.id()).orElseThrow();
+            long queued = timeOf(task, TaskStatus.QUEUED);
+            long running = timeOf(task, TaskStatus.RUNNING);
+            if (previous != null) {
+                told += queued - timeOf(previous, TaskStatus.SUCCEEDED);
+            }
+            dispatched += running - queued;
+            ran += timeOf(task, TaskStatus.SUCCEEDED) - running;
+            previous = task;
+        }
+        int n = submitted.size();
+        out.printf("  chain means: SUCCEEDED→next QUEUED %.3f ms, QUEUED→RUNNING %.3f ms, RUNNING→SUCCEEDED %.3f ms%n",
+                told / (n - 1), dispatched / n, ran / n);
+    }
+
+    private static long timeOf(Task task, TaskStatus status) {
+        return task.history().stream().filter(c -> c.status() == status).reduce((a, b) -> b).orElseThrow().at().toEpochMilli();
     }
 
     private long fanIn(int producers, List<Double> millis) throws Exception {

@@ -13,6 +13,7 @@ import io.weft.model.task.Task;
 import io.weft.model.task.TaskSpec;
 import io.weft.model.task.TaskStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -41,8 +42,11 @@ final class TaskWriteFloor {
         hazelcast.getConfig().addMapConfig(tasks.setName(mapName));
     }
 
-    /** One run of {@code count} tasks; returns tasks per second, both writes of each done and each told. */
-    double run(int count) throws InterruptedException {
+    /**
+     * One run of {@code count} tasks; returns tasks per second, both writes of each done and each told,
+     * and adds the JVM's CPU per task in the clocked window to {@code cpuMicros}.
+     */
+    double run(int count, List<Double> cpuMicros) throws InterruptedException {
         IMap<String, Task> map = hazelcast.getMap(mapName);
         CountDownLatch told = new CountDownLatch(count);
         String session = Ids.newSessionId();
@@ -53,6 +57,7 @@ final class TaskWriteFloor {
         try {
             Semaphore inFlight = new Semaphore(1_000);
             long start = System.nanoTime();
+            long cpuStart = ProcessCpu.nanos();
             for (int i = 0; i < count; i++) {
                 inFlight.acquire();
                 Task task = Task.create(Ids.newTaskId(), session, TaskSpec.of("echo", "{\"i\":" + i + "}"), Instant.now());
@@ -65,7 +70,9 @@ final class TaskWriteFloor {
             if (!told.await(5, TimeUnit.MINUTES)) {
                 throw new IllegalStateException(told.getCount() + " floor tasks were not completed in 5 minutes");
             }
-            return count / ((System.nanoTime() - start) / 1e9);
+            double perSecond = count / ((System.nanoTime() - start) / 1e9);
+            cpuMicros.add(ProcessCpu.microsPerTask(cpuStart, count));
+            return perSecond;
         } finally {
             map.removeEntryListener(listener);
             map.clear();
