@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -92,6 +93,28 @@ public final class Hooks {
         boolean existed = hooks.remove(hookId) != null;
         deliveries.removeAll(Predicates.equal("hookId", hookId));
         return existed;
+    }
+
+    /**
+     * Sends one of the hook's settled deliveries (DELIVERED or FAILED) again: a new delivery of the same
+     * event, with the same body but an id of its own, returned PENDING. The member that owns it sends it
+     * within the node's sweep interval ({@code WEFT_SWEEP_INTERVAL}, 2 s) and retries it like any
+     * delivery. Refused while the delivery is still being tried; not found if the hook or the delivery
+     * is gone.
+     */
+    public HookDelivery redeliver(String hookId, String deliveryId) {
+        Checks.id("hookId", hookId);
+        Checks.id("deliveryId", deliveryId);
+        if (!hooks.containsKey(hookId)) {
+            throw new NoSuchElementException("no hook " + hookId);
+        }
+        HookDelivery earlier = deliveries.get(deliveryId);
+        if (earlier == null || !earlier.hookId().equals(hookId)) {
+            throw new NoSuchElementException("hook " + hookId + " has no delivery " + deliveryId);
+        }
+        HookDelivery again = earlier.redelivery(clock.instant());
+        deliveries.set(again.id(), again);
+        return again;
     }
 
     /** The hook's deliveries with their attempts, oldest first (kept seven days after their last change). */

@@ -21,6 +21,7 @@ import io.weft.node.config.HookSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -207,6 +208,32 @@ class HookDeliveryTest {
         assertThat(client.hooks().get(hook.id())).isEmpty();
         assertThat(client.hooks().deliveries(hook.id())).isEmpty();
         assertThat(client.hooks().delete(hook.id())).isFalse();
+    }
+
+    @Test
+    void failedDeliverySentAgainByHandIsTriedAgainAsANewDeliveryOfTheSameEvent() throws Exception {
+        String session = client.sessions().create("hook-again", Map.of()).id();
+        Hook hook = client.hooks().forSession(session, Set.of(HookEvent.TASK_SUCCEEDED), receiver.url("/hooks/down"));
+        Task task = client.tasks().submit(session, TaskSpec.of("echo", "{}"));
+        client.tasks().await(task.id()).get(30, TimeUnit.SECONDS);
+        HookDelivery failed = awaitSettled(hook.id());
+        assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
+
+        HookDelivery again = client.hooks().redeliver(hook.id(), failed.id());
+
+        assertThat(again.state()).isEqualTo(DeliveryState.PENDING);
+        assertThat(again.id()).isNotEqualTo(failed.id());
+        HookDelivery settled = await().atMost(WAIT).until(() -> client.hooks().deliveries(hook.id()).stream()
+                .filter(d -> d.id().equals(again.id()) && d.state() != DeliveryState.PENDING).findFirst().orElse(null), d -> d != null);
+        assertThat(settled.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(settled.attempts()).extracting(DeliveryAttempt::status).containsExactly(500, 500, 500);
+        assertThat(settled.eventId()).isEqualTo(failed.eventId());
+        List<HookReceiver.Received> resent = receiver.mentioning(task.id()).stream()
+                .filter(r -> r.deliveryId().equals(again.id())).toList();
+        assertThat(resent).hasSize(MAX_ATTEMPTS);
+        assertThat(Json.parse(resent.get(0).body()).path("deliveryId").asText()).isEqualTo(again.id());
+        assertThat(client.hooks().deliveries(hook.id())).extracting(HookDelivery::id).containsExactlyInAnyOrder(failed.id(), again.id());
+        assertThatThrownBy(() -> client.hooks().redeliver(hook.id(), "d-none")).isInstanceOf(NoSuchElementException.class);
     }
 
     /** The hook's one delivery once it is DELIVERED or FAILED. */

@@ -132,6 +132,32 @@ class HookApiTest implements GatewayTest {
         assertThat(erin.get("/v1/hooks").json()).isEmpty();
     }
 
+    @Test
+    void settledDeliveryIsSentAgainByHandAsANewDeliveryOfTheSameEventAndOnlyForItsOwner() {
+        Api admin = new Api(http, ADMIN_KEY);
+        Api frank = admin.as(secret(admin, "frank"));
+        Api grace = admin.as(secret(admin, "grace"));
+        String session = session(frank);
+        String hook = frank.post("/v1/hooks", "{\"sessionId\": \"" + session + "\", \"events\": [\"TASK_SUCCEEDED\"],"
+                + " \"url\": \"" + base() + "/hooks/frank\"}").json().path("id").asText();
+        String task = submitEcho(frank, session);
+        await().atMost(WAIT).until(() -> delivered(frank, hook) == 1);
+        JsonNode first = frank.get("/v1/hooks/" + hook + "/deliveries").json().get(0);
+        String path = "/v1/hooks/" + hook + "/deliveries/" + first.path("id").asText() + "/redeliver";
+
+        assertThat(grace.post(path, "").status()).as("not grace's hook").isEqualTo(404);
+        assertThat(frank.post("/v1/hooks/" + hook + "/deliveries/d-none/redeliver", "").status()).isEqualTo(404);
+        Api.Reply again = frank.post(path, "");
+
+        assertThat(again.status()).as(again.text()).isEqualTo(202);
+        String againId = again.json().path("id").asText();
+        assertThat(againId).isNotEqualTo(first.path("id").asText());
+        assertThat(again.json().path("eventId").asText()).isEqualTo(first.path("eventId").asText());
+        await().atMost(WAIT).until(() -> delivered(frank, hook) == 2);
+        assertThat(received).filteredOn(r -> r.body().contains(againId)).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains(task));
+    }
+
     private static long delivered(Api as, String hook) {
         JsonNode deliveries = as.get("/v1/hooks/" + hook + "/deliveries").json();
         return StreamSupport.stream(deliveries.spliterator(), false).filter(d -> d.path("state").asText().equals("DELIVERED")).count();

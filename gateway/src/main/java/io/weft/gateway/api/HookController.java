@@ -20,7 +20,10 @@ import io.weft.gateway.wire.HookRequest;
 import io.weft.gateway.wire.HookView;
 import java.util.List;
 
-/** Webhooks: register, list, read and delete hooks, and read their deliveries with every attempt. */
+/**
+ * Webhooks: register, list, read and delete hooks, read their deliveries with every attempt, and send a
+ * settled delivery again.
+ */
 @Controller("/v1/hooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "hooks")
@@ -52,6 +55,16 @@ public class HookController {
     public List<DeliveryView> deliveries(@Parameter(hidden = true) @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                          String id) {
         return hooks.deliveries(caller, id);
+    }
+
+    /**
+     * Sends a DELIVERED or FAILED delivery of the hook again, as a new delivery of the same event (its own
+     * id, the same body otherwise): 202 with it, PENDING; 409 while the delivery is still being tried.
+     */
+    @Post("/{id}/deliveries/{deliveryId}/redeliver")
+    public HttpResponse<DeliveryView> redeliver(@Parameter(hidden = true) @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+                                                String id, String deliveryId) {
+        return HttpResponse.status(HttpStatus.ACCEPTED).body(hooks.redeliver(caller, id, deliveryId));
     }
 
     @Delete("/{id}")

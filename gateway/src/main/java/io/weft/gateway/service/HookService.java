@@ -77,6 +77,11 @@ public class HookService {
         return weft.hooks().deliveries(hookId).stream().map(HookService::view).toList();
     }
 
+    public DeliveryView redeliver(Caller caller, String hookId, String deliveryId) {
+        require(caller, hookId);
+        return view(weft.hooks().redeliver(hookId, deliveryId));
+    }
+
     private Hook require(Caller caller, String hookId) {
         Hook hook = weft.hooks().get(hookId).orElseThrow(() -> new NoSuchElementException("no hook " + hookId));
         if (!canSee(caller, hook)) {

@@ -1,5 +1,6 @@
 package io.weft.model.hook;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.weft.model.Checks;
 import io.weft.model.Json;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,8 @@ import java.util.UUID;
  * One event told to one hook ({@code weft.hook-deliveries}, keyed by {@link #idFor}): the body to POST
  * (fixed when the event is seen, so every attempt sends the same bytes), its attempts so far, and its
  * state. The id derives from the hook and the event, so an event seen twice makes one delivery.
- * Changes go only through {@link #lease} and {@link #recorded}, run inside entry processors.
+ * Changes go only through {@link #lease} and {@link #recorded}, run inside entry processors; a
+ * delivery sent again by hand is a new delivery of the same event ({@link #redelivery}).
  *
  * @param eventId       what happened, the same for every hook told about it ({@code task:<id>:<status>},
  *                      {@code session:<id>:finished}); a receiver dedupes on it or on the delivery id
@@ -51,6 +53,22 @@ public record HookDelivery(String id, String hookId, String eventId, HookEvent e
     public static HookDelivery create(String hookId, String eventId, HookEvent event, String sessionId, String taskId,
                                       String body, Instant now) {
         return new HookDelivery(idFor(hookId, eventId), hookId, eventId, event, sessionId, taskId, body,
+                DeliveryState.PENDING, List.of(), now, now);
+    }
+
+    /**
+     * The same event sent to the same hook again, by hand: a new delivery with an id of its own (in its
+     * body too), due at once, no attempts yet, tried and retried like any other. The event id stays, so a
+     * receiver that already handled the event can tell. Refused while this one is still being tried.
+     */
+    public HookDelivery redelivery(Instant now) {
+        if (state == DeliveryState.PENDING) {
+            throw new IllegalStateException("delivery " + id + " is still being tried (attempt " + nextAttempt()
+                    + " is next); send it again once it is DELIVERED or FAILED");
+        }
+        String again = ID_PREFIX + UUID.randomUUID().toString().replace("-", "");
+        ObjectNode resent = ((ObjectNode) Json.parse(body)).put("deliveryId", again);
+        return new HookDelivery(again, hookId, eventId, event, sessionId, taskId, Json.write(resent),
                 DeliveryState.PENDING, List.of(), now, now);
     }
 

@@ -30,6 +30,33 @@ class HookDeliveryStatesTest {
     }
 
     @Test
+    void failedDeliverySentAgainIsANewPendingDeliveryOfTheSameEventWithItsOwnIdInItsBody() {
+        HookDelivery failed = HookDelivery.create("h-1", "task:t-1:succeeded", HookEvent.TASK_SUCCEEDED, "s-1", "t-1",
+                "{\"deliveryId\":\"" + aNewDelivery().id() + "\",\"eventId\":\"task:t-1:succeeded\"}", T0)
+                .recorded(attempt(1, 500), 1, T0.plusSeconds(10));
+        assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
+
+        HookDelivery again = failed.redelivery(T0.plusSeconds(60));
+
+        assertThat(again.id()).startsWith("d-").isNotEqualTo(failed.id());
+        assertThat(again.state()).isEqualTo(DeliveryState.PENDING);
+        assertThat(again.nextAttemptAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(again.attempts()).isEmpty();
+        assertThat(again.eventId()).isEqualTo(failed.eventId());
+        assertThat(again.hookId()).isEqualTo(failed.hookId());
+        assertThat(again.taskId()).isEqualTo("t-1");
+        assertThat(again.body()).isEqualTo("{\"deliveryId\":\"" + again.id() + "\",\"eventId\":\"task:t-1:succeeded\"}");
+        assertThat(failed.redelivery(T0.plusSeconds(61)).id()).as("each sending again is a delivery of its own")
+                .isNotEqualTo(again.id());
+    }
+
+    @Test
+    void deliveryStillBeingTriedCannotBeSentAgain() {
+        assertThatThrownBy(() -> aNewDelivery().redelivery(T0)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("still being tried");
+    }
+
+    @Test
     void newDeliveryIsPendingAndDueAtOnce() {
         HookDelivery delivery = aNewDelivery();
 
