@@ -23,10 +23,7 @@ class HookAllSessionsTest {
 
     @Test
     void hookOnAllSessionsIsToldAboutTasksOfEverySessionAndNotAboutEventsItDidNotChoose() throws Exception {
-        try (HookReceiver receiver = new HookReceiver();
-             TestCluster cluster = TestCluster.tuned("hook-all", 1, settings -> settings
-                     .httpAllow(List.of(receiver.url("/hooks/")))
-                     .hooks(new HookSettings(Duration.ofMillis(50), Duration.ofMillis(200), 3, Duration.ofSeconds(5))))) {
+        try (HookReceiver receiver = new HookReceiver(); TestCluster cluster = deliveringTo(receiver, "hook-all")) {
             WeftClient client = cluster.client();
             Hook hook = client.hooks().create(HookScope.ALL, null, Set.of(HookEvent.TASK_SUCCEEDED), receiver.url("/hooks/ok"));
             String first = client.sessions().create("all-1", Map.of()).id();
@@ -49,10 +46,7 @@ class HookAllSessionsTest {
 
     @Test
     void purgeTakesTheSessionsHooksAndEveryDeliveryAboutItAndLeavesOtherSessionsAlone() throws Exception {
-        try (HookReceiver receiver = new HookReceiver();
-             TestCluster cluster = TestCluster.tuned("hook-purge", 1, settings -> settings
-                     .httpAllow(List.of(receiver.url("/hooks/")))
-                     .hooks(new HookSettings(Duration.ofMillis(50), Duration.ofMillis(200), 3, Duration.ofSeconds(5))))) {
+        try (HookReceiver receiver = new HookReceiver(); TestCluster cluster = deliveringTo(receiver, "hook-purge")) {
             WeftClient client = cluster.client();
             Hook everySession = client.hooks().create(HookScope.ALL, null, Set.of(HookEvent.TASK_SUCCEEDED), receiver.url("/hooks/ok"));
             String purged = client.sessions().create("purged", Map.of()).id();
@@ -75,5 +69,11 @@ class HookAllSessionsTest {
             assertThat(client.hooks().get(ofKept.id())).isPresent();
             assertThat(client.hooks().deliveries(ofKept.id())).extracting(HookDelivery::taskId).containsExactly(b.id());
         }
+    }
+
+    /** One node that may deliver to {@code receiver}, with fast retries. */
+    private static TestCluster deliveringTo(HookReceiver receiver, String name) {
+        return TestCluster.tuned(name, 1, settings -> settings.httpAllow(List.of(receiver.url("/hooks/")))
+                .hooks(new HookSettings(Duration.ofMillis(50), Duration.ofMillis(200), 3, Duration.ofSeconds(5))));
     }
 }
