@@ -19,10 +19,10 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * The due-time stage of the scheduler job. QUEUED tasks pass straight through. SCHEDULED tasks wait
- * in a heap ordered by due time, so each tick looks only at the head: the cost of a tick does not
- * grow with the number of pending tasks. When one falls due it is promoted to QUEUED in the grid,
- * whose change ({@link DueTaskChanges}) then hands it to its owner's dispatcher.
+ * The due-time stage of the scheduler job. SCHEDULED tasks wait in a heap ordered by due time, so
+ * each tick looks only at the head: the cost of a tick does not grow with the number of pending tasks.
+ * When one falls due it is promoted to QUEUED in the grid, whose change ({@link DueTaskChanges}) then
+ * hands it to its owner's dispatcher. A QUEUED task that reaches this stage passes straight through.
  *
  * <p>The job (re)starts when members come and go, and the partitions that moved to this member had
  * their tasks' signals told on the member they left; so on its first call this stage loads what the
