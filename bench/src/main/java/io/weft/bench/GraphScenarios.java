@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Data dependencies: how much the event path (result settles → waiting task wakes → scheduled → runs
@@ -66,7 +67,7 @@ final class GraphScenarios {
         Task last = client.tasks().await(tasks.get(length - 1).id()).get(10, TimeUnit.MINUTES);
         millisPerEdge.add((System.nanoTime() - start) / 1e6 / length);
         if (System.getProperty("bench.trace") != null) {
-            traceChain(tasks);
+            traceChain(session, tasks);
         }
         return last.status() == TaskStatus.SUCCEEDED ? 0 : 1;
     }
@@ -76,13 +77,18 @@ final class GraphScenarios {
      * over the chain are meaningful): the previous task's SUCCEEDED → this one's QUEUED (its input
      * settled and it was told), QUEUED → RUNNING (dispatch) and RUNNING → SUCCEEDED (the relay's run).
      */
-    private void traceChain(List<Task> submitted) {
+    private void traceChain(String session, List<Task> submitted) {
+        Map<String, Task> ended = client.tasks().list(session, TaskStatus.SUCCEEDED).stream()
+                .collect(Collectors.toMap(Task::id, t -> t));
         double told = 0;
         double dispatched = 0;
         double ran = 0;
         Task previous = null;
         for (Task t : submitted) {
-            Task task = client.tasks().get(t.id()).orElseThrow();
+            Task task = ended.get(t.id());
+            if (task == null) {
+                throw new IllegalStateException("chain task " + t.id() + " did not succeed");
+            }
             long queued = timeOf(task, TaskStatus.QUEUED);
             long running = timeOf(task, TaskStatus.RUNNING);
             if (previous != null) {

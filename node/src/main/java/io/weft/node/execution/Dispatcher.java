@@ -119,8 +119,8 @@ public final class Dispatcher {
     }
 
     /**
-     * A task of a partition this member owns, just written QUEUED (inserted here, or promoted, retried,
-     * requeued or released by its last input, as the owner's listener tells): taken at once, here or by
+     * A task of a partition this member owns, just written QUEUED (inserted here, or promoted, requeued
+     * or released by its last input, as the owner's listener tells): taken at once, here or by
      * a node that serves its type, starting from the value written rather than reading it back. A task
      * this fails to take stays QUEUED in the grid, where the sweep finds it.
      */
