@@ -100,9 +100,12 @@ public record Task(String id, String sessionId, TaskSpec spec, TaskStatus status
         return moveTo(TaskStatus.FAILED, now, attempt, failures + 1, worker, dueAt, null, cause);
     }
 
-    /** RUNNING to QUEUED with a new attempt: its worker left the cluster. Not counted as a failure. */
+    /**
+     * RUNNING to QUEUED with a new attempt: its worker left the cluster. Not counted as a failure. It
+     * keeps its due time, and so its place in line: the lanes order tasks by it.
+     */
     public Task requeue(Instant now) {
-        return moveTo(TaskStatus.QUEUED, now, attempt + 1, failures, null, now, null, error);
+        return moveTo(TaskStatus.QUEUED, now, attempt + 1, failures, null, dueAt, null, error);
     }
 
     /** SCHEDULED (or WAITING whose inputs are ready) to QUEUED: it is due now. */

@@ -73,14 +73,15 @@ class TaskTest {
     }
 
     @Test
-    void requeueAfterLostWorkerRaisesAttemptButNotFailures() {
-        Task requeued = aRunningTask().requeue(at(3));
+    void requeueAfterLostWorkerRaisesAttemptButNotFailuresAndKeepsItsDueTime() {
+        Task running = aRunningTask();
+        Task requeued = running.requeue(at(3));
 
         assertThat(requeued.status()).isEqualTo(TaskStatus.QUEUED);
         assertThat(requeued.attempt()).isEqualTo(2);
         assertThat(requeued.failures()).isZero();
         assertThat(requeued.worker()).isNull();
-        assertThat(requeued.dueAt()).isEqualTo(at(3));
+        assertThat(requeued.dueAt()).isEqualTo(running.dueAt()).isBefore(at(3));
     }
 
     @Test

@@ -8,8 +8,15 @@ import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
 /**
- * One task type's queue on one node: due tasks wait here in priority order (then first come, first
- * served) and start as slots free up, so concurrency per type is capped at {@code slots}.
+ * One task type's queue on one node: due tasks wait here in priority order, then in the order they
+ * became due, and start as slots free up, so concurrency per type is capped at {@code slots}. Among
+ * tasks due at the same instant, one on a later attempt goes first, then arrival decides.
+ *
+ * <p>Not arrival alone, because arrival here is an accident of where and when a task's signal reached
+ * this node. A task whose worker died is queued again with its due time and a new attempt: it was
+ * ahead in the cluster's line when it first started, so it goes ahead of what became due after it and
+ * of the first attempts due with it (a batch shares one due time), rather than behind everything this
+ * node was told of meanwhile (docs/benchmarks.md, item 15).
  *
  * <p>A task may wait with its snapshot (the task as this node inserted it), so that it starts without
  * reading it again, while the node's {@link SnapshotBudget}, which all its lanes share, has room for it;
@@ -18,6 +25,8 @@ import java.util.function.Predicate;
 final class TypeLane {
 
     private static final Comparator<Queued> ORDER = Comparator.comparingInt((Queued q) -> -q.task().priority())
+            .thenComparingLong(q -> q.task().dueAtMillis())
+            .thenComparingInt(q -> -q.task().attempt())
             .thenComparingLong(Queued::sequence);
 
     private final String type;

@@ -56,6 +56,59 @@ class TypeLaneTest {
     }
 
     @Test
+    void aTaskQueuedAgainKeepsItsPlaceInLineByDueTimeThenByItsEarlierStart() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> started = new ArrayList<>();
+        CountDownLatch allDone = new CountDownLatch(6);
+        TypeLane lane = new TypeLane("t", 1, ROOMY, onWorkers(task -> {
+            synchronized (started) {
+                started.add(task.id());
+            }
+            if (task.id().equals("blocker")) {
+                await(release);
+            }
+            allDone.countDown();
+        }));
+        lane.offer(dueAt("blocker", 5, 1_000, 1), null);
+        lane.offer(dueAt("due-at-3000", 5, 3_000, 1), null);
+        lane.offer(dueAt("batch-first", 5, 2_000, 1), null);
+        lane.offer(dueAt("batch-second", 5, 2_000, 1), null);
+        // Both arrive last, as tasks whose worker died do, each with its due time and a new attempt.
+        lane.offer(dueAt("requeued-due-at-1500", 5, 1_500, 2), null);
+        lane.offer(dueAt("requeued-of-the-batch", 5, 2_000, 2), null);
+        release.countDown();
+        assertThat(allDone.await(10, TimeUnit.SECONDS)).isTrue();
+        synchronized (started) {
+            assertThat(started).containsExactly("blocker", "requeued-due-at-1500", "requeued-of-the-batch", "batch-first",
+                    "batch-second", "due-at-3000");
+        }
+    }
+
+    @Test
+    void higherPriorityGoesFirstEvenWhenItBecameDueLater() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> started = new ArrayList<>();
+        CountDownLatch allDone = new CountDownLatch(3);
+        TypeLane lane = new TypeLane("t", 1, ROOMY, onWorkers(task -> {
+            synchronized (started) {
+                started.add(task.id());
+            }
+            if (task.id().equals("blocker")) {
+                await(release);
+            }
+            allDone.countDown();
+        }));
+        lane.offer(dueAt("blocker", 1, 0, 1), null);
+        lane.offer(dueAt("low-due-early", 1, 1_000, 1), null);
+        lane.offer(dueAt("high-due-late", 9, 9_000, 1), null);
+        release.countDown();
+        assertThat(allDone.await(10, TimeUnit.SECONDS)).isTrue();
+        synchronized (started) {
+            assertThat(started).containsExactly("blocker", "high-due-late", "low-due-early");
+        }
+    }
+
+    @Test
     void neverRunsMoreAttemptsThanItsSlots() throws Exception {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
@@ -193,7 +246,11 @@ class TypeLaneTest {
     }
 
     private static DueTask due(String id, int priority) {
-        return new DueTask(id, "t", priority, 1, 0, TaskStatus.QUEUED, "s-1", null);
+        return dueAt(id, priority, 0, 1);
+    }
+
+    private static DueTask dueAt(String id, int priority, long dueAtMillis, int attempt) {
+        return new DueTask(id, "t", priority, attempt, dueAtMillis, TaskStatus.QUEUED, "s-1", null);
     }
 
     private static void await(CountDownLatch latch) {
