@@ -32,80 +32,26 @@ class TypeLaneTest {
 
     @Test
     void higherPriorityWaitingTaskStartsFirstWhenASlotFrees() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        List<String> started = new ArrayList<>();
-        CountDownLatch allDone = new CountDownLatch(6);
-        TypeLane lane = new TypeLane("t", 1, ROOMY, onWorkers(task -> {
-            synchronized (started) {
-                started.add(task.id());
-            }
-            if (task.id().equals("blocker")) {
-                await(release);
-            }
-            allDone.countDown();
-        }));
-        lane.offer(due("blocker", 5), null);
-        lane.offer(due("low-1", 1), null);
-        lane.offer(due("low-2", 1), null);
-        lane.offer(due("high-1", 9), null);
-        lane.offer(due("mid", 5), null);
-        lane.offer(due("high-2", 9), null);
-        release.countDown();
-        assertThat(allDone.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(started).containsExactly("blocker", "high-1", "high-2", "mid", "low-1", "low-2");
+        assertThat(startOrderBehindABlocker(due("low-1", 1), due("low-2", 1), due("high-1", 9), due("mid", 5), due("high-2", 9)))
+                .containsExactly("high-1", "high-2", "mid", "low-1", "low-2");
     }
 
     @Test
     void aTaskQueuedAgainKeepsItsPlaceInLineByDueTimeThenByItsEarlierStart() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        List<String> started = new ArrayList<>();
-        CountDownLatch allDone = new CountDownLatch(6);
-        TypeLane lane = new TypeLane("t", 1, ROOMY, onWorkers(task -> {
-            synchronized (started) {
-                started.add(task.id());
-            }
-            if (task.id().equals("blocker")) {
-                await(release);
-            }
-            allDone.countDown();
-        }));
-        lane.offer(dueAt("blocker", 5, 1_000, 1), null);
-        lane.offer(dueAt("due-at-3000", 5, 3_000, 1), null);
-        lane.offer(dueAt("batch-first", 5, 2_000, 1), null);
-        lane.offer(dueAt("batch-second", 5, 2_000, 1), null);
-        // Both arrive last, as tasks whose worker died do, each with its due time and a new attempt.
-        lane.offer(dueAt("requeued-due-at-1500", 5, 1_500, 2), null);
-        lane.offer(dueAt("requeued-of-the-batch", 5, 2_000, 2), null);
-        release.countDown();
-        assertThat(allDone.await(10, TimeUnit.SECONDS)).isTrue();
-        synchronized (started) {
-            assertThat(started).containsExactly("blocker", "requeued-due-at-1500", "requeued-of-the-batch", "batch-first",
-                    "batch-second", "due-at-3000");
-        }
+        assertThat(startOrderBehindABlocker(
+                dueAt("due-at-3000", 5, 3_000, 1),
+                dueAt("batch-first", 5, 2_000, 1),
+                dueAt("batch-second", 5, 2_000, 1),
+                // Both arrive last, as tasks whose worker died do, each with its due time and a new attempt.
+                dueAt("requeued-due-at-1500", 5, 1_500, 2),
+                dueAt("requeued-of-the-batch", 5, 2_000, 2)))
+                .containsExactly("requeued-due-at-1500", "requeued-of-the-batch", "batch-first", "batch-second", "due-at-3000");
     }
 
     @Test
     void higherPriorityGoesFirstEvenWhenItBecameDueLater() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        List<String> started = new ArrayList<>();
-        CountDownLatch allDone = new CountDownLatch(3);
-        TypeLane lane = new TypeLane("t", 1, ROOMY, onWorkers(task -> {
-            synchronized (started) {
-                started.add(task.id());
-            }
-            if (task.id().equals("blocker")) {
-                await(release);
-            }
-            allDone.countDown();
-        }));
-        lane.offer(dueAt("blocker", 1, 0, 1), null);
-        lane.offer(dueAt("low-due-early", 1, 1_000, 1), null);
-        lane.offer(dueAt("high-due-late", 9, 9_000, 1), null);
-        release.countDown();
-        assertThat(allDone.await(10, TimeUnit.SECONDS)).isTrue();
-        synchronized (started) {
-            assertThat(started).containsExactly("blocker", "high-due-late", "low-due-early");
-        }
+        assertThat(startOrderBehindABlocker(dueAt("low-due-early", 1, 1_000, 1), dueAt("high-due-late", 9, 9_000, 1)))
+                .containsExactly("high-due-late", "low-due-early");
     }
 
     @Test
@@ -232,6 +178,31 @@ class TypeLaneTest {
         second.offer(due("b-after-clear", 1), snapshot);
         assertThat(budget.heldBytes()).isEqualTo(SnapshotBudget.bytesOf(snapshot));
         assertThat(withSnapshot).isEmpty();
+    }
+
+    /**
+     * Offers {@code waiting} in this order to a one-slot lane whose slot a blocker holds, then frees it;
+     * returns the order in which the waiting tasks started.
+     */
+    private List<String> startOrderBehindABlocker(DueTask... waiting) throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch allDone = new CountDownLatch(waiting.length);
+        TypeLane lane = new TypeLane("t", 1, ROOMY, onWorkers(task -> {
+            if (task.id().equals("blocker")) {
+                await(release);
+                return;
+            }
+            started.add(task.id());
+            allDone.countDown();
+        }));
+        lane.offer(dueAt("blocker", 0, 0, 1), null);
+        for (DueTask task : waiting) {
+            lane.offer(task, null);
+        }
+        release.countDown();
+        assertThat(allDone.await(10, TimeUnit.SECONDS)).isTrue();
+        return List.copyOf(started);
     }
 
     /** Runs each attempt on a worker thread and frees its slot when it returns, as the node does. */
