@@ -10,13 +10,16 @@ import java.util.function.Predicate;
 /**
  * One task type's queue on one node: due tasks wait here in priority order, then in the order they
  * became due, and start as slots free up, so concurrency per type is capped at {@code slots}. Among
- * tasks due at the same instant, one on a later attempt goes first, then arrival decides.
+ * tasks due at the same instant, one on a later attempt goes first, then the task's id decides.
  *
- * <p>Not arrival alone, because arrival here is an accident of where and when a task's signal reached
- * this node. A task whose worker died is queued again with its due time and a new attempt: it was
- * ahead in the cluster's line when it first started, so it goes ahead of what became due after it and
- * of the first attempts due with it (a batch shares one due time), rather than behind everything this
- * node was told of meanwhile (docs/benchmarks.md, item 15).
+ * <p>Not arrival, because arrival here is an accident of where and when a task's signal reached this
+ * node. A task whose worker died is queued again with its due time and a new attempt: it was ahead in
+ * the cluster's line when it first started, so it goes ahead of what became due after it and of the
+ * first attempts due with it (a batch shares one due time), rather than behind everything this node was
+ * told of meanwhile (docs/benchmarks.md, item 15). The id breaks the last ties because every node
+ * breaks them alike: an attempt whose start the grid had not yet been told of when its member died
+ * comes back as a first attempt among that member's backlog, and it had started because it was at the
+ * head of that backlog, so it is at or near the head of it again here, not wherever it lands (item 16).
  *
  * <p>A task may wait with its snapshot (the task as this node inserted it), so that it starts without
  * reading it again, while the node's {@link SnapshotBudget}, which all its lanes share, has room for it;
@@ -27,14 +30,13 @@ final class TypeLane {
     private static final Comparator<Queued> ORDER = Comparator.comparingInt((Queued q) -> -q.task().priority())
             .thenComparingLong(q -> q.task().dueAtMillis())
             .thenComparingInt(q -> -q.task().attempt())
-            .thenComparingLong(Queued::sequence);
+            .thenComparing(q -> q.task().id());
 
     private final String type;
     private final int slots;
     private final SnapshotBudget snapshots;
     private final Starter starter;
     private final PriorityQueue<Queued> queue = new PriorityQueue<>(ORDER);
-    private long sequence;
     private int busy;
 
     /**
@@ -52,7 +54,7 @@ final class TypeLane {
     synchronized void offer(DueTask task, Task snapshot) {
         long bytes = snapshot == null ? 0 : SnapshotBudget.bytesOf(snapshot);
         boolean kept = snapshot != null && snapshots.take(bytes);
-        queue.add(new Queued(task, kept ? snapshot : null, kept ? bytes : 0, sequence++));
+        queue.add(new Queued(task, kept ? snapshot : null, kept ? bytes : 0));
         startWhatFits();
     }
 
@@ -128,7 +130,7 @@ final class TypeLane {
         }
     }
 
-    private record Queued(DueTask task, Task snapshot, long snapshotBytes, long sequence) {
+    private record Queued(DueTask task, Task snapshot, long snapshotBytes) {
     }
 
     /** Starts an attempt. */

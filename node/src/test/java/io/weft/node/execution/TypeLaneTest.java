@@ -49,6 +49,15 @@ class TypeLaneTest {
     }
 
     @Test
+    void tasksDueTogetherStartInOneOrderOnEveryNodeWhateverOrderTheyArrivedIn() throws Exception {
+        List<String> here = startOrderBehindABlocker(due("t-9f", 5), due("t-03", 5), due("t-5a", 5), due("t-c1", 5));
+        List<String> elsewhere = startOrderBehindABlocker(due("t-c1", 5), due("t-5a", 5), due("t-9f", 5), due("t-03", 5));
+
+        assertThat(elsewhere).isEqualTo(here);
+        assertThat(here).containsExactly("t-03", "t-5a", "t-9f", "t-c1");
+    }
+
+    @Test
     void higherPriorityGoesFirstEvenWhenItBecameDueLater() throws Exception {
         assertThat(startOrderBehindABlocker(dueAt("low-due-early", 1, 1_000, 1), dueAt("high-due-late", 9, 9_000, 1)))
                 .containsExactly("high-due-late", "low-due-early");
@@ -117,10 +126,11 @@ class TypeLaneTest {
 
         assertThat(withdrawn).extracting(DueTask::id).containsExactlyInAnyOrder("paused-1", "paused-2");
         release.countDown();
-        lane.offer(due("later", 1), null);
+        // Due with "open", so the id decides: it sorts after "open", whether or not "open" started yet.
+        lane.offer(due("open-offered-later", 1), null);
         assertThat(othersDone.await(10, TimeUnit.SECONDS)).isTrue();
         synchronized (started) {
-            assertThat(started).containsExactly("blocker", "open", "later");
+            assertThat(started).containsExactly("blocker", "open", "open-offered-later");
         }
     }
 
