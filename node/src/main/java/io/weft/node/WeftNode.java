@@ -225,8 +225,10 @@ public final class WeftNode implements AutoCloseable {
         SchedulerJob job = new SchedulerJob(hazelcast);
         job.awaitRunning(Duration.ofSeconds(60));
         long sweepMillis = settings.sweepInterval().toMillis();
-        duties.scheduleWithFixedDelay(new StrandedTaskSweeper(hazelcast, dispatcher, metrics, settings.clock(),
-                settings.sweepInterval(), pausedSessions, sessionCounts), sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        StrandedTaskSweeper sweeper = new StrandedTaskSweeper(hazelcast, dispatcher, metrics, settings.clock(),
+                settings.sweepInterval(), pausedSessions, sessionCounts);
+        duties.scheduleWithFixedDelay(sweeper, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        sweeper.sweepAfterEachDeparture(duties);
         duties.scheduleWithFixedDelay(() -> {
             try {
                 job.check();

@@ -1,5 +1,7 @@
 package io.weft.node.failover;
 
+import com.hazelcast.cluster.MembershipAdapter;
+import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +35,16 @@ import org.slf4j.LoggerFactory;
  * legitimately old (they wait for a slot in a lane here), so that look reads every one of them and asks
  * the dispatcher about each: a cost that grows with the queue, for an event that is missed only when the
  * scheduler job restarts or a member or a partition moves. The other looks read only what is overdue or running.
+ * So a member's departure, the event that look is for, also brings a pass with it
+ * ({@link #sweepAfterEachDeparture}): the dead member's waiting tasks, and the attempts it had started
+ * without their start written yet, which look QUEUED too, need not wait up to {@value #QUEUED_EVERY}
+ * intervals for their turn (docs/benchmarks.md, item 17).
  */
 public final class StrandedTaskSweeper implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StrandedTaskSweeper.class);
     static final int QUEUED_EVERY = 5;
+    private static final long NO_QUEUED_LOOK = Long.MIN_VALUE;
 
     private final HazelcastInstance hazelcast;
     private final IMap<String, Task> tasks;
@@ -65,9 +73,34 @@ public final class StrandedTaskSweeper implements Runnable {
         try {
             sweep();
         } catch (RuntimeException e) {
-            if (hazelcast.getLifecycleService().isRunning()) {
-                LOG.warn("sweep failed; the next one tries again", e);
+            failed(e);
+        }
+    }
+
+    /**
+     * Once each member leaves, and the partitions it owned are served again, runs a pass on
+     * {@code executor} that offers the QUEUED tasks no lane here holds, whatever the pass count: those
+     * queued before the member left, whose signals may have been with it, however briefly they waited.
+     */
+    public void sweepAfterEachDeparture(ScheduledExecutorService executor) {
+        hazelcast.getCluster().addMembershipListener(new MembershipAdapter() {
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                long left = clock.millis();
+                AfterDeparture.run(hazelcast, executor, Duration.ZERO, () -> {
+                    try {
+                        sweep(left);
+                    } catch (RuntimeException e) {
+                        failed(e);
+                    }
+                });
             }
+        });
+    }
+
+    private void failed(RuntimeException e) {
+        if (hazelcast.getLifecycleService().isRunning()) {
+            LOG.warn("sweep failed; the next one tries again", e);
         }
     }
 
@@ -105,7 +138,7 @@ public final class StrandedTaskSweeper implements Runnable {
         return Predicates.and(query, Predicates.not(Predicates.in("sessionId", held.toArray(new String[0]))));
     }
 
-    /** QUEUED tasks that have waited a whole interval and that no lane here holds: offered again. */
+    /** QUEUED tasks queued before {@code before} (a whole interval ago, or a departure) that no lane here holds: offered again. */
     private int offerQueuedNotHeld(long before) {
         Set<String> queued = tasks.localKeySet(notPaused(Predicates.and(Predicates.equal("status", TaskStatus.QUEUED.name()),
                 Predicates.lessThan("statusTime", before))));
@@ -123,11 +156,16 @@ public final class StrandedTaskSweeper implements Runnable {
         return offered;
     }
 
-    /** One pass; returns how many tasks it moved on. */
+    /** One pass, with the QUEUED look if it is its turn; returns how many tasks it moved on. */
     public int sweep() {
+        return sweep(passes++ % QUEUED_EVERY == 0 ? clock.millis() - interval.toMillis() : NO_QUEUED_LOOK);
+    }
+
+    /** @param queuedBefore offer the QUEUED tasks no lane holds that were queued before this; or {@link #NO_QUEUED_LOOK} */
+    private int sweep(long queuedBefore) {
         long now = clock.millis();
         long before = now - interval.toMillis();
-        int moved = passes++ % QUEUED_EVERY == 0 ? offerQueuedNotHeld(before) : 0;
+        int moved = queuedBefore == NO_QUEUED_LOOK ? 0 : offerQueuedNotHeld(queuedBefore);
         Set<String> overdue = tasks.localKeySet(Predicates.and(Predicates.equal("status", TaskStatus.SCHEDULED.name()),
                 Predicates.lessThan("statusTime", before)));
         for (Task task : tasks.getAll(overdue).values()) {
