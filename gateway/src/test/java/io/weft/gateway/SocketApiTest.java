@@ -12,6 +12,9 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -158,6 +161,7 @@ class SocketApiTest implements GatewayTest {
     /** A websocket whose text messages queue up for the test to read, each within a bounded wait. */
     private static final class Socket implements WebSocket.Listener, AutoCloseable {
         private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+        private final List<JsonNode> passedOver = new ArrayList<>();
         private final StringBuilder partial = new StringBuilder();
         private WebSocket socket;
 
@@ -166,7 +170,7 @@ class SocketApiTest implements GatewayTest {
         }
 
         /**
-         * The next message that matches, skipping others; fails after 60 s. The first answer of a fresh
+         * As {@link #next(Predicate, Duration)}, failing after 60 s. The first answer of a fresh
          * gateway loads its JSON codecs: seconds on a loaded machine (20 s was once not enough).
          */
         JsonNode next(Predicate<JsonNode> wanted) throws InterruptedException {
@@ -177,14 +181,29 @@ class SocketApiTest implements GatewayTest {
             return message;
         }
 
-        /** The next message that matches within {@code limit}, or {@code null}. */
+        /**
+         * The first message not yet taken that matches, waiting up to {@code limit} for it, or
+         * {@code null}. Messages passed over stay for later calls: a task's events may come before the
+         * reply to the command that submitted it.
+         */
         JsonNode next(Predicate<JsonNode> wanted, Duration limit) throws InterruptedException {
+            for (Iterator<JsonNode> it = passedOver.iterator(); it.hasNext(); ) {
+                JsonNode message = it.next();
+                if (wanted.test(message)) {
+                    it.remove();
+                    return message;
+                }
+            }
             long deadline = System.nanoTime() + limit.toNanos();
             while (System.nanoTime() < deadline) {
                 JsonNode message = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (message != null && wanted.test(message)) {
+                if (message == null) {
+                    continue;
+                }
+                if (wanted.test(message)) {
                     return message;
                 }
+                passedOver.add(message);
             }
             return null;
         }
