@@ -21,8 +21,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The safety net under the event path. Events can be missed: the scheduler job restarts when members
@@ -40,9 +38,8 @@ import org.slf4j.LoggerFactory;
  * without their start written yet, which look QUEUED too, need not wait up to {@value #QUEUED_EVERY}
  * intervals for their turn (docs/benchmarks.md, item 17).
  */
-public final class StrandedTaskSweeper implements Runnable {
+public final class StrandedTaskSweeper extends Audit {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StrandedTaskSweeper.class);
     static final int QUEUED_EVERY = 5;
     private static final long NO_QUEUED_LOOK = Long.MIN_VALUE;
 
@@ -58,6 +55,7 @@ public final class StrandedTaskSweeper implements Runnable {
 
     public StrandedTaskSweeper(HazelcastInstance hazelcast, Dispatcher dispatcher, NodeMetrics metrics, Clock clock,
                                Duration interval, PausedSessions paused, SessionCounts counts) {
+        super(hazelcast, "the sweep");
         this.hazelcast = hazelcast;
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.dispatcher = dispatcher;
@@ -69,12 +67,8 @@ public final class StrandedTaskSweeper implements Runnable {
     }
 
     @Override
-    public void run() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            failed(e);
-        }
+    public int audit() {
+        return sweep();
     }
 
     /**
@@ -87,21 +81,14 @@ public final class StrandedTaskSweeper implements Runnable {
             @Override
             public void memberRemoved(MembershipEvent event) {
                 long left = clock.millis();
-                AfterDeparture.run(hazelcast, executor, Duration.ZERO, () -> {
-                    try {
-                        sweep(left);
-                    } catch (RuntimeException e) {
-                        failed(e);
+                new Audit(hazelcast, "the sweep after a departure") {
+                    @Override
+                    public int audit() {
+                        return sweep(left);
                     }
-                });
+                }.runAfterDeparture(executor, Duration.ZERO);
             }
         });
-    }
-
-    private void failed(RuntimeException e) {
-        if (hazelcast.getLifecycleService().isRunning()) {
-            LOG.warn("sweep failed; the next one tries again", e);
-        }
     }
 
     /**
@@ -138,7 +125,10 @@ public final class StrandedTaskSweeper implements Runnable {
         return Predicates.and(query, Predicates.not(Predicates.in("sessionId", held.toArray(new String[0]))));
     }
 
-    /** QUEUED tasks queued before {@code before} (a whole interval ago, or a departure) that no lane here holds: offered again. */
+    /**
+     * QUEUED tasks queued before {@code before} (a whole interval ago, or a departure) that no lane here
+     * holds: offered again.
+     */
     private int offerQueuedNotHeld(long before) {
         Set<String> queued = tasks.localKeySet(notPaused(Predicates.and(Predicates.equal("status", TaskStatus.QUEUED.name()),
                 Predicates.lessThan("statusTime", before))));
@@ -189,7 +179,6 @@ public final class StrandedTaskSweeper implements Runnable {
         moved += requeueOwnedButNotRunning(before, now);
         if (moved > 0) {
             metrics.sweptTasks.inc(moved);
-            LOG.info("sweep moved {} stranded tasks on", moved);
         }
         return moved;
     }
