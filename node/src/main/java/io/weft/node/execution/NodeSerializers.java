@@ -4,7 +4,6 @@ import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.weft.model.task.TaskStatus;
-import io.weft.node.sessions.FlushCountsSerializer;
 import java.util.List;
 
 /** Compact serializers of the messages nodes send each other. */
@@ -14,7 +13,7 @@ public final class NodeSerializers {
     }
 
     public static List<CompactSerializer<?>> all() {
-        return List.of(new DueTaskSerializer(), new ForwardDueTaskSerializer(), new FlushCountsSerializer());
+        return List.of(new DueTaskSerializer(), new ForwardDueTaskSerializer());
     }
 
     static final class DueTaskSerializer implements CompactSerializer<DueTask> {
