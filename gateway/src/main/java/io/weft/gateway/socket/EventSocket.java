@@ -187,7 +187,12 @@ public class EventSocket {
             return;
         }
         try {
-            socket.sendAsync(json.writeValueAsString(reply));
+            socket.sendAsync(json.writeValueAsString(reply)).whenComplete((sent, error) -> {
+                // A frame the socket refused is otherwise silent: the client waits for an answer that never comes.
+                if (error != null && socket.isOpen()) {
+                    LOG.warn("a websocket {} frame was not sent", reply.op(), error);
+                }
+            });
         } catch (IOException e) {
             LOG.warn("cannot write a websocket reply", e);
         }
