@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +43,7 @@ final class FailoverScenario {
     }
 
     /** What one kill showed: attempts running on the victim (by its journal; by the grid), recovery times, losses. */
-    record Run(int runningOnVictim, int startWrittenInGrid, long maxMillis, long p50Millis, long lost) {
+    record Run(long killedAfterMillis, int runningOnVictim, int startWrittenInGrid, long maxMillis, long p50Millis, long lost) {
     }
 
     /**
@@ -62,13 +63,14 @@ final class FailoverScenario {
             Run run = once(victim, loadSeconds);
             lost += run.lost();
             if (run.runningOnVictim() == 0) {
-                out.printf("  failover run %d: SIGKILL of member %d, no attempt running on it at the kill, so no recovery "
-                        + "to time; lost %d%n", made + 1, victim + 1, run.lost());
+                out.printf("  failover run %d: SIGKILL of member %d %,d ms in, no attempt running on it at the kill, so no "
+                        + "recovery to time; lost %d%n", made + 1, victim + 1, run.killedAfterMillis(), run.lost());
                 continue;
             }
-            out.printf("  failover run %d: SIGKILL of member %d, %d tasks running on it (%d with their start in the grid), "
-                    + "RUNNING again after %,d ms (last), %,d ms (median); lost %d%n", made + 1, victim + 1, run.runningOnVictim(),
-                    run.startWrittenInGrid(), run.maxMillis(), run.p50Millis(), run.lost());
+            out.printf("  failover run %d: SIGKILL of member %d %,d ms in, %d tasks running on it (%d with their start in the "
+                    + "grid), RUNNING again after %,d ms (last), %,d ms (median); lost %d%n", made + 1, victim + 1,
+                    run.killedAfterMillis(), run.runningOnVictim(), run.startWrittenInGrid(), run.maxMillis(), run.p50Millis(),
+                    run.lost());
             worst.add((double) run.maxMillis());
             median.add((double) run.p50Millis());
             interrupted += run.runningOnVictim();
@@ -77,7 +79,7 @@ final class FailoverScenario {
         String timed = worst.isEmpty() ? "no run timed a recovery"
                 : String.format("RUNNING again elsewhere after %s ms (last task), %s ms (median task)",
                         Stats.of(worst).format("%,.0f"), Stats.of(median).format("%,.0f"));
-        out.printf("failover         %d member JVMs, %,d journaled-sleep tasks of %d ms on %d slots, SIGKILL of one member a third of the way in, "
+        out.printf("failover         %d member JVMs, %,d journaled-sleep tasks of %d ms on %d slots, SIGKILL of one member at a random point of the middle third, "
                         + "%d run(s), %d timed: %s; %d tasks were running on the dead members; lost %d%n", MEMBERS, tasks,
                 SLEEP_MILLIS, MEMBERS * SLOTS_PER_MEMBER, made, worst.size(), timed, interrupted, lost);
         return lost;
@@ -96,7 +98,11 @@ final class FailoverScenario {
             for (int from = 0; from < total; from += 1_000) {
                 client.tasks().submit(session, sleeps(Math.min(1_000, total - from)));
             }
-            Thread.sleep(loadSeconds * 1000L / 3);
+            // A random point, so that the runs meet the members' periodic work (the sweep, the audits) at
+            // different phases rather than always at the same offset from their start.
+            long third = loadSeconds * 1000L / 3;
+            long killAfter = third + ThreadLocalRandom.current().nextLong(third + 1);
+            Thread.sleep(killAfter);
             String victimId = memberAt(client, cluster.port(victim));
             long killedAt = System.currentTimeMillis();
             cluster.kill(victim);
@@ -110,6 +116,10 @@ final class FailoverScenario {
                     continue;
                 }
                 long recovered = runningAgainAfter(task.history(), victimId, killedAt);
+                if (recovered == Long.MAX_VALUE) {
+                    out.printf("  failover: task %s started on the dead member (its journal says) and was not RUNNING on another "
+                            + "after the kill at %d; history %s%n", task.id(), killedAt, task.history());
+                }
                 if (recovered >= 0) {
                     recoveries.add(recovered);
                     startWritten += runningOnVictimAtKill(task.history(), victimId, killedAt) ? 1 : 0;
@@ -117,7 +127,7 @@ final class FailoverScenario {
             }
             long[] millis = recoveries.stream().mapToLong(Long::longValue).toArray();
             long max = recoveries.stream().mapToLong(Long::longValue).max().orElse(-1);
-            return new Run(millis.length, startWritten, max, (long) Stats.percentileOf(millis, 50), total - succeeded);
+            return new Run(killAfter, millis.length, startWritten, max, (long) Stats.percentileOf(millis, 50), total - succeeded);
         }
     }
 
