@@ -27,9 +27,14 @@ public abstract class Audit implements Runnable {
     /** One pass; returns how many tasks it put right. */
     public abstract int audit();
 
-    /** Runs a pass after a member left, once its partitions are served again (see {@link AfterDeparture}). */
+    /** Runs a pass after a member left, once the cluster is safe again (see {@link AfterDeparture#run}). */
     public void runAfterDeparture(ScheduledExecutorService executor, Duration delay) {
         AfterDeparture.run(hazelcast, executor, delay, this);
+    }
+
+    /** Runs a pass after a member left, once its partitions have live owners (see {@link AfterDeparture#runOncePromoted}). */
+    public void runOncePromoted(ScheduledExecutorService executor) {
+        AfterDeparture.runOncePromoted(hazelcast, executor, this);
     }
 
     @Override

@@ -72,21 +72,27 @@ public final class StrandedTaskSweeper extends Audit {
     }
 
     /**
-     * Once each member leaves, and the partitions it owned are served again, runs a pass on
-     * {@code executor} that offers the QUEUED tasks no lane here holds, whatever the pass count: those
-     * queued before the member left, whose signals may have been with it, however briefly they waited.
+     * Once each member leaves, runs a pass on {@code executor} that offers the QUEUED tasks no lane here
+     * holds, whatever the pass count: those queued before the member left, whose signals may have been
+     * with it, however briefly they waited. The first pass runs as soon as the lost member's partitions
+     * have live owners, milliseconds after it left; the cluster is safe only seconds later under load
+     * (its backups copied again), and the lost member's waiting tasks would wait for that too. A partition
+     * that moves between the survivors during that pass may be missed by both, so a second pass follows
+     * once the cluster is safe.
      */
     public void sweepAfterEachDeparture(ScheduledExecutorService executor) {
         hazelcast.getCluster().addMembershipListener(new MembershipAdapter() {
             @Override
             public void memberRemoved(MembershipEvent event) {
                 long left = clock.millis();
-                new Audit(hazelcast, "the sweep after a departure") {
+                Audit pass = new Audit(hazelcast, "the sweep after a departure") {
                     @Override
                     public int audit() {
                         return sweep(left);
                     }
-                }.runAfterDeparture(executor, Duration.ZERO);
+                };
+                pass.runOncePromoted(executor);
+                pass.runAfterDeparture(executor, Duration.ZERO);
             }
         });
     }
