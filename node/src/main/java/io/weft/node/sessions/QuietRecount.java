@@ -35,14 +35,18 @@ import org.slf4j.LoggerFactory;
  * meanwhile is never overwritten.
  *
  * <p>A session stays on the list, looked at again every {@link #CHECK_INTERVAL}, until a pair of looks
- * finds its counts agreeing with its tasks, or it is purged. A session busy without a pause of
- * {@code LOOK_GAP} keeps its counts as they are until it pauses.
+ * finds its counts agreeing with its tasks, or it is purged. While no session of the list is quiet the
+ * checks come at twice the interval each time, up to {@link #LONGEST_CHECK_INTERVAL}: a session busy
+ * without a pause of {@code LOOK_GAP} keeps its counts as they are until it pauses, and is not
+ * counted over and over meanwhile.
  */
 final class QuietRecount {
 
     /** Ten flush intervals: a change recorded before the first look is written before the second. */
     static final Duration LOOK_GAP = Duration.ofSeconds(1);
     static final Duration CHECK_INTERVAL = Duration.ofSeconds(2);
+    /** A big session's look is many indexed counts, so while none of the list is quiet the checks thin out to this. */
+    static final Duration LONGEST_CHECK_INTERVAL = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(QuietRecount.class);
 
     private final HazelcastInstance hazelcast;
@@ -51,6 +55,7 @@ final class QuietRecount {
     private final ScheduledExecutorService background;
     private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
     private boolean checking;
+    private Duration interval = CHECK_INTERVAL;
 
     QuietRecount(HazelcastInstance hazelcast, ScheduledExecutorService background) {
         this.hazelcast = hazelcast;
@@ -63,6 +68,7 @@ final class QuietRecount {
     void recount(Collection<String> sessions) {
         unconfirmed.addAll(sessions);
         synchronized (this) {
+            interval = CHECK_INTERVAL;
             if (checking || unconfirmed.isEmpty()) {
                 return;
             }
@@ -85,6 +91,7 @@ final class QuietRecount {
     }
 
     private void secondLook(Map<String, Look> first) {
+        boolean anyQuiet = false;
         try {
             for (Map.Entry<String, Look> earlier : first.entrySet()) {
                 String session = earlier.getKey();
@@ -92,6 +99,7 @@ final class QuietRecount {
                 if (now.kept() == null) {
                     unconfirmed.remove(session);
                 } else if (now.equals(earlier.getValue())) {
+                    anyQuiet = true;
                     if (now.agree()) {
                         unconfirmed.remove(session);
                     } else if (counts.replace(session, now.kept(), now.recounted())) {
@@ -105,6 +113,11 @@ final class QuietRecount {
             failed(e);
             return;
         }
+        synchronized (this) {
+            Duration doubled = interval.multipliedBy(2);
+            interval = anyQuiet ? CHECK_INTERVAL
+                    : doubled.compareTo(LONGEST_CHECK_INTERVAL) > 0 ? LONGEST_CHECK_INTERVAL : doubled;
+        }
         next();
     }
 
@@ -116,13 +129,15 @@ final class QuietRecount {
     }
 
     private void next() {
+        Duration wait;
         synchronized (this) {
             if (unconfirmed.isEmpty()) {
                 checking = false;
                 return;
             }
+            wait = interval;
         }
-        schedule(this::firstLook, CHECK_INTERVAL);
+        schedule(this::firstLook, wait);
     }
 
     private void schedule(Runnable step, Duration delay) {
