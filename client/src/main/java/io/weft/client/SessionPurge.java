@@ -43,8 +43,7 @@ final class SessionPurge {
     void cancelUnfinished(String sessionId) {
         Map<String, TaskUpdate> updates = tasks.executeOnEntries(new CancelTask(clock.millis()),
                 Predicates.and(Predicates.equal("sessionId", sessionId),
-                        Predicates.in("status", TaskStatus.WAITING.name(), TaskStatus.SCHEDULED.name(),
-                                TaskStatus.QUEUED.name(), TaskStatus.RUNNING.name())));
+                        Predicates.in("status", TaskStatus.unfinishedNames())));
         List<Task> cancelled = updates.values().stream().filter(Objects::nonNull).filter(TaskUpdate::changed)
                 .map(TaskUpdate::task).toList();
         cancelled.forEach(task -> Tasks.interruptIfItRan(hazelcast, task));

@@ -112,8 +112,8 @@ class FailoverTest {
 
             // The session's counts lost what the dead member had not written yet, and the survivors'
             // changes raced the recount after its death; once the session is quiet they are right again.
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .untilAsserted(() -> assertThat(CountsOf.kept(client, session)).isEqualTo(Map.of(TaskStatus.SUCCEEDED, (long) TASKS)));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(CountsOf.kept(client, session)).isEqualTo(Map.of(TaskStatus.SUCCEEDED, (long) TASKS)));
         }
     }
 

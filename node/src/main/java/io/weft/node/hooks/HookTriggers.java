@@ -28,9 +28,6 @@ import java.util.List;
  */
 final class HookTriggers {
 
-    private static final String[] UNFINISHED = {TaskStatus.WAITING.name(), TaskStatus.SCHEDULED.name(),
-            TaskStatus.QUEUED.name(), TaskStatus.RUNNING.name()};
-
     private final HookDirectory hooks;
     private final DeliveryRunner runner;
     private final IMap<String, HookDelivery> deliveries;
@@ -106,7 +103,8 @@ final class HookTriggers {
             return;
         }
         Long unfinished = tasks.aggregate(Aggregators.count(),
-                Predicates.and(Predicates.equal("sessionId", sessionId), Predicates.in("status", UNFINISHED)));
+                Predicates.and(Predicates.equal("sessionId", sessionId),
+                        Predicates.in("status", TaskStatus.unfinishedNames())));
         if (unfinished != null && unfinished > 0) {
             return;
         }

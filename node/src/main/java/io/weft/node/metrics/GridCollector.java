@@ -18,9 +18,6 @@ import java.util.List;
  */
 final class GridCollector extends Collector {
 
-    private static final List<TaskStatus> UNFINISHED =
-            List.of(TaskStatus.WAITING, TaskStatus.SCHEDULED, TaskStatus.QUEUED, TaskStatus.RUNNING);
-
     private final IMap<String, Task> tasks;
     private final IMap<Object, Object> chunks;
 
@@ -42,7 +39,7 @@ final class GridCollector extends Collector {
     private GaugeMetricFamily ownedTasks() {
         GaugeMetricFamily owned = new GaugeMetricFamily("weft_owned_tasks",
                 "Unfinished tasks in the partitions this member owns, by status.", List.of("status"));
-        for (TaskStatus status : UNFINISHED) {
+        for (TaskStatus status : TaskStatus.UNFINISHED) {
             owned.addMetric(List.of(status.name()), tasks.localKeySet(Predicates.equal("status", status.name())).size());
         }
         return owned;

@@ -35,8 +35,6 @@ public final class CountRepair extends MembershipAdapter {
     /** Lets the orphan reaper requeue the lost member's tasks first. */
     static final Duration DELAY = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(CountRepair.class);
-    private static final List<TaskStatus> UNFINISHED = List.of(TaskStatus.WAITING, TaskStatus.SCHEDULED,
-            TaskStatus.QUEUED, TaskStatus.RUNNING);
 
     private final HazelcastInstance hazelcast;
     private final IMap<String, Task> tasks;
@@ -74,7 +72,7 @@ public final class CountRepair extends MembershipAdapter {
     /** The sessions a departure may have left with wrong counts. */
     private Set<String> touchable() {
         Set<String> sessions = new HashSet<>(tasks.aggregate(Aggregators.<Map.Entry<String, Task>, String>distinct("sessionId"),
-                Predicates.in("status", UNFINISHED.stream().map(TaskStatus::name).toArray(String[]::new))));
+                Predicates.in("status", TaskStatus.unfinishedNames())));
         sessions.addAll(counts.keySet(countedAsUnfinishedOrNegative()));
         return sessions;
     }
@@ -82,7 +80,7 @@ public final class CountRepair extends MembershipAdapter {
     private static Predicate<String, TaskCounts> countedAsUnfinishedOrNegative() {
         List<Predicate<String, TaskCounts>> off = new ArrayList<>();
         for (TaskStatus status : TaskStatus.values()) {
-            if (UNFINISHED.contains(status)) {
+            if (!status.isTerminal()) {
                 off.add(Predicates.greaterThan(status.name(), 0L));
             }
             off.add(Predicates.lessThan(status.name(), 0L));
