@@ -1,8 +1,5 @@
 package io.weft.bench;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.IExecutorService;
-import com.hazelcast.map.IMap;
 import io.weft.client.WeftClient;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskSpec;
@@ -13,16 +10,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -106,6 +98,9 @@ public final class BenchMain {
             if (wants("delayed")) {
                 failures += new DelayedScenario(client, out).run(quick ? 20_000 : 1_000_000, 1_000, quick ? 1 : 10);
             }
+            if (wants("micro")) {
+                new MicroScenarios(out).run(quick);
+            }
         } finally {
             node.shutdown();
         }
@@ -120,24 +115,37 @@ public final class BenchMain {
         Stats remote = fromClientJvm(node, tasks);
         out.printf("echo-client-jvm  the same from a Hazelcast client in a JVM of its own: %s tasks/s (%.2f of embedded)%n",
                 remote.format("%,.0f"), remote.median() / weft.median());
-        List<Double> rawExec = new ArrayList<>();
-        List<Double> rawSet = new ArrayList<>();
+        GridLimit grid = new GridLimit(node.hazelcast());
+        List<Double> exec = new ArrayList<>();
+        List<Double> execCpu = new ArrayList<>();
+        List<Double> set = new ArrayList<>();
+        List<Double> setCpu = new ArrayList<>();
+        List<Double> processor = new ArrayList<>();
+        List<Double> processorCpu = new ArrayList<>();
         int rawOps = quick ? 50_000 : 1_000_000;
-        rawExecutor(node.hazelcast(), rawOps / 5, new ArrayList<>());
-        rawSet(node.hazelcast(), rawOps / 5, new ArrayList<>());
+        grid.submitToKeyOwner(rawOps / 5, new ArrayList<>(), new ArrayList<>());
+        grid.setAsync(rawOps / 5, new ArrayList<>(), new ArrayList<>());
+        grid.entryProcessor(rawOps / 5, new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < REPEATS; i++) {
-            rawExecutor(node.hazelcast(), rawOps, rawExec);
-            rawSet(node.hazelcast(), rawOps, rawSet);
+            grid.submitToKeyOwner(rawOps, exec, execCpu);
+            grid.setAsync(rawOps, set, setCpu);
+            grid.entryProcessor(rawOps, processor, processorCpu);
         }
-        Stats exec = Stats.of(rawExec);
-        Stats set = Stats.of(rawSet);
-        out.printf("grid-limit       raw submitToKeyOwner no-op %s ops/s, raw async IMap.set %s ops/s (1,000 in flight)%n",
-                exec.format("%,.0f"), set.format("%,.0f"));
+        Stats rawExec = Stats.of(exec);
+        Stats rawSet = Stats.of(set);
+        Stats rawProcessor = Stats.of(processor);
+        out.printf("grid-limit       raw submitToKeyOwner no-op %s ops/s (CPU %s µs/op), raw async IMap.set %s ops/s (%s µs/op), "
+                        + "raw async entry processor %s ops/s (%s µs/op); %,d in flight%n",
+                rawExec.format("%,.0f"), Stats.of(execCpu).format("%.1f"), rawSet.format("%,.0f"), Stats.of(setCpu).format("%.1f"),
+                rawProcessor.format("%,.0f"), Stats.of(processorCpu).format("%.1f"), GridLimit.IN_FLIGHT);
         out.printf("ratio            Weft echo ÷ raw submitToKeyOwner = %.3f, ÷ raw async IMap.set = %.3f (medians, same run)%n",
-                weft.median() / exec.median(), weft.median() / set.median());
+                weft.median() / rawExec.median(), weft.median() / rawSet.median());
         Stats floor = taskWriteFloor(node, tasks);
-        out.printf("ratio-floor      Weft echo ÷ task-write floor = %.2f; floor ÷ raw submitToKeyOwner = %.3f (medians, same run)%n",
-                weft.median() / floor.median(), floor.median() / exec.median());
+        // The floor is two writes a task: against two raw entry processors, what the tasks map's value,
+        // indexes and listener add to a write.
+        out.printf("ratio-floor      Weft echo ÷ task-write floor = %.2f; floor ÷ raw submitToKeyOwner = %.3f; "
+                        + "floor ÷ half the raw entry processors = %.2f (medians, same run)%n",
+                weft.median() / floor.median(), floor.median() / rawExec.median(), floor.median() / (rawProcessor.median() / 2));
         return failures;
     }
 
@@ -314,49 +322,4 @@ public final class BenchMain {
         }
         return (System.nanoTime() - start) / 1_000;
     }
-
-    private static void rawExecutor(HazelcastInstance hz, int ops, List<Double> runs) throws InterruptedException {
-        IExecutorService executor = hz.getExecutorService("bench.raw");
-        Semaphore inFlight = new Semaphore(1_000);
-        CountDownLatch done = new CountDownLatch(ops);
-        long start = System.nanoTime();
-        for (int i = 0; i < ops; i++) {
-            inFlight.acquire();
-            // Hazelcast's future is a CompletableFuture; the interface only promises a Future.
-            CompletableFuture<Integer> f = (CompletableFuture<Integer>) executor.submitToKeyOwner(new NoOp(), i);
-            // Callback on the completing thread (no executor hop), as the design card measures it.
-            f.whenCompleteAsync((v, t) -> {
-                inFlight.release();
-                done.countDown();
-            }, Runnable::run);
-        }
-        done.await(5, TimeUnit.MINUTES);
-        runs.add(ops / ((System.nanoTime() - start) / 1e9));
-    }
-
-    private static void rawSet(HazelcastInstance hz, int ops, List<Double> runs) throws InterruptedException {
-        IMap<Integer, Integer> map = hz.getMap("bench.raw");
-        Semaphore inFlight = new Semaphore(1_000);
-        CountDownLatch done = new CountDownLatch(ops);
-        long start = System.nanoTime();
-        for (int i = 0; i < ops; i++) {
-            inFlight.acquire();
-            map.setAsync(i % 100_000, i).toCompletableFuture().whenCompleteAsync((v, t) -> {
-                inFlight.release();
-                done.countDown();
-            }, Runnable::run);
-        }
-        done.await(5, TimeUnit.MINUTES);
-        runs.add(ops / ((System.nanoTime() - start) / 1e9));
-        map.clear();
-    }
-
-    /** The raw executor's no-op; Java-serialized because it measures the grid, not Weft. */
-    static final class NoOp implements Callable<Integer>, Serializable {
-        @Override
-        public Integer call() {
-            return 0;
-        }
-    }
-
 }

@@ -37,6 +37,7 @@ final class GraphScenarios {
         long failures = 0;
         List<Double> chainMillisPerEdge = new ArrayList<>();
         List<Double> fanInMillis = new ArrayList<>();
+        List<Double> fanInCpu = new ArrayList<>();
         failures += chain(Math.max(10, chainLength / 10), new ArrayList<>());
         for (int i = 0; i < BenchMain.REPEATS; i++) {
             failures += chain(chainLength, chainMillisPerEdge);
@@ -44,13 +45,13 @@ final class GraphScenarios {
         Stats chain = Stats.of(chainMillisPerEdge);
         out.printf("chain            %,d relay tasks, each waiting for the previous one's output: %s ms per edge%n",
                 chainLength, chain.format("%.2f"));
-        failures += fanIn(Math.max(10, fanIn / 10), new ArrayList<>());
+        failures += fanIn(Math.max(10, fanIn / 10), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < BenchMain.REPEATS; i++) {
-            failures += fanIn(fanIn, fanInMillis);
+            failures += fanIn(fanIn, fanInMillis, fanInCpu);
         }
         Stats fan = Stats.of(fanInMillis);
-        out.printf("fan-in           %,d producers → 1 consumer of all their outputs: %s ms in all, %.3f ms per edge (median)%n",
-                fanIn, fan.format("%,.0f"), fan.median() / fanIn);
+        out.printf("fan-in           %,d producers → 1 consumer of all their outputs: %s ms in all, %.3f ms per edge (median), "
+                + "CPU %s µs per edge%n", fanIn, fan.format("%,.0f"), fan.median() / fanIn, Stats.of(fanInCpu).format("%,.0f"));
         return failures;
     }
 
@@ -103,20 +104,47 @@ final class GraphScenarios {
                 told / (n - 1), dispatched / n, ran / n);
     }
 
+    /**
+     * Where a fan-in's time went, from the tasks' histories: the producers' first RUNNING to their last
+     * SUCCEEDED, then to the consumer's QUEUED (its last input settled and it was told), RUNNING
+     * (dispatch) and SUCCEEDED (its reading of every input).
+     */
+    private void traceFanIn(String session, Task sink) {
+        long firstRun = Long.MAX_VALUE;
+        long lastDone = 0;
+        for (Task task : client.tasks().list(session, TaskStatus.SUCCEEDED)) {
+            if (!task.id().equals(sink.id())) {
+                firstRun = Math.min(firstRun, timeOf(task, TaskStatus.RUNNING));
+                lastDone = Math.max(lastDone, timeOf(task, TaskStatus.SUCCEEDED));
+            }
+        }
+        long queued = timeOf(sink, TaskStatus.QUEUED);
+        long running = timeOf(sink, TaskStatus.RUNNING);
+        out.printf("  fan-in: producers ran %,d ms, last producer→consumer QUEUED %,d ms, QUEUED→RUNNING %,d ms, "
+                + "RUNNING→SUCCEEDED %,d ms%n", lastDone - firstRun, queued - lastDone, running - queued,
+                timeOf(sink, TaskStatus.SUCCEEDED) - running);
+    }
+
     private static long timeOf(Task task, TaskStatus status) {
         return task.history().stream().filter(c -> c.status() == status).reduce((a, b) -> b).orElseThrow().at().toEpochMilli();
     }
 
-    private long fanIn(int producers, List<Double> millis) throws Exception {
+    /** One fan-in; adds its time and the JVM's CPU per edge in the clocked window. */
+    private long fanIn(int producers, List<Double> millis, List<Double> cpuMicros) throws Exception {
         String session = client.sessions().create("bench-fan-in", Map.of()).id();
         List<String> parts = newResults(session, producers);
         Task sink = client.tasks().submit(session, relay(parts, List.of()));
         List<TaskSpec> specs = new ArrayList<>(producers);
         parts.forEach(part -> specs.add(relay(List.of(), List.of(part))));
         long start = System.nanoTime();
+        long cpuStart = ProcessCpu.nanos();
         submit(session, specs);
         Task done = client.tasks().await(sink.id()).get(10, TimeUnit.MINUTES);
         millis.add((System.nanoTime() - start) / 1e6);
+        cpuMicros.add(ProcessCpu.microsPerTask(cpuStart, producers));
+        if (System.getProperty("bench.trace") != null) {
+            traceFanIn(session, done);
+        }
         return done.status() == TaskStatus.SUCCEEDED ? 0 : 1;
     }
 

@@ -20,6 +20,7 @@ class BenchShortModeTest {
         assertThat(report).contains("echo-embedded").contains("echo-client-jvm").contains("latency-idle").contains("grid-limit").contains("ratio")
                 .contains("task-floor").contains("ratio-floor")
                 .contains("chain").contains("fan-in").contains("gateway-echo").contains("gateway-run-idle").contains("jobrunr-peer")
-                .contains("ratio-jobrunr").contains("echo-tenth").contains("jobrunr-peer-tenth").contains("ratio-jobrunr-tenth").contains("fixed-rate").contains("queued-heap").contains("failover").contains("delayed");
+                .contains("ratio-jobrunr").contains("echo-tenth").contains("jobrunr-peer-tenth").contains("ratio-jobrunr-tenth").contains("fixed-rate").contains("queued-heap").contains("failover").contains("delayed")
+                .contains("micro            TaskRecordBenchmark.taskRoundTrip");
     }
 }

@@ -5,7 +5,6 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.weft.model.task.ErrorType;
 import io.weft.model.task.Inputs;
-import io.weft.model.task.StatusChange;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskError;
 import io.weft.model.task.TaskOptions;
@@ -13,8 +12,6 @@ import io.weft.model.task.TaskSpec;
 import io.weft.model.task.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A task as one flat Compact record: its spec, options, error and history are written as plain
@@ -27,8 +24,6 @@ import java.util.List;
  * both "SCHEDULED and due before t" and "QUEUED (RUNNING, WAITING, ended) and quiet since t".
  */
 final class TaskSerializer implements CompactSerializer<Task> {
-
-    private static final TaskStatus[] STATUSES = TaskStatus.values();
 
     @Override
     public Task read(CompactReader in) {
@@ -46,7 +41,7 @@ final class TaskSerializer implements CompactSerializer<Task> {
                 in.readInt32("attempt"), in.readInt32("failures"), in.readString("worker"),
                 Instant.ofEpochMilli(in.readInt64("dueAt")),
                 new Inputs(in.readString("largestInput"), in.readInt64("largestInputBytes")),
-                in.readString("output"), error, readHistory(in));
+                in.readString("output"), error, HistoryFields.read(in));
     }
 
     @Override
@@ -81,42 +76,8 @@ final class TaskSerializer implements CompactSerializer<Task> {
         out.writeString("errorType", error == null ? null : error.type().name());
         out.writeString("errorException", error == null ? null : error.exception());
         out.writeString("errorMessage", error == null ? null : error.message());
-        writeHistory(out, value.history());
-        out.writeInt64("statusTime", value.status() == TaskStatus.SCHEDULED ? value.dueAt().toEpochMilli()
-                : value.history().get(value.history().size() - 1).at().toEpochMilli());
-    }
-
-    private static void writeHistory(CompactWriter out, List<StatusChange> history) {
-        int n = history.size();
-        byte[] statuses = new byte[n];
-        long[] times = new long[n];
-        int[] attempts = new int[n];
-        String[] members = new String[n];
-        for (int i = 0; i < n; i++) {
-            StatusChange change = history.get(i);
-            statuses[i] = (byte) change.status().ordinal();
-            times[i] = change.at().toEpochMilli();
-            attempts[i] = change.attempt();
-            members[i] = change.member();
-        }
-        out.writeArrayOfInt8("historyStatus", statuses);
-        out.writeArrayOfInt64("historyAt", times);
-        out.writeArrayOfInt32("historyAttempt", attempts);
-        out.writeArrayOfString("historyMember", members);
-        out.writeInt64("createdAt", times[0]);
-        out.writeInt64("updatedAt", times[n - 1]);
-    }
-
-    private static List<StatusChange> readHistory(CompactReader in) {
-        byte[] statuses = in.readArrayOfInt8("historyStatus");
-        long[] times = in.readArrayOfInt64("historyAt");
-        int[] attempts = in.readArrayOfInt32("historyAttempt");
-        String[] members = in.readArrayOfString("historyMember");
-        List<StatusChange> history = new ArrayList<>(statuses.length);
-        for (int i = 0; i < statuses.length; i++) {
-            history.add(new StatusChange(STATUSES[statuses[i]], Instant.ofEpochMilli(times[i]), attempts[i], members[i]));
-        }
-        return history;
+        HistoryFields.write(out, value.history());
+        out.writeInt64("statusTime", HistoryFields.statusTime(value.status(), value.dueAt(), value.history()));
     }
 
     @Override
