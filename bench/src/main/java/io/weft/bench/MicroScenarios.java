@@ -10,6 +10,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -28,20 +29,19 @@ final class MicroScenarios {
         this.out = out;
     }
 
-    /** Returns how many benchmarks were run. */
-    int run(boolean quick) throws RunnerException {
+    void run(boolean quick) throws RunnerException {
         TimeValue time = TimeValue.milliseconds(quick ? 100 : 1_000);
-        OptionsBuilder options = new OptionsBuilder();
-        options.include("io\\.weft\\.bench\\.micro\\..*")
+        Options options = new OptionsBuilder()
+                .include("io\\.weft\\.bench\\.micro\\..*")
                 .warmupIterations(quick ? 1 : 3).warmupTime(time)
                 .measurementIterations(quick ? BenchMain.REPEATS : 5).measurementTime(time)
                 .forks(quick ? 0 : 1)
                 .jvmArgsAppend("-Xmx1g", "-Dhazelcast.logging.type=slf4j", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
                         "-Dhazelcast.local.localAddress=127.0.0.1", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED");
-        Runner runner = new Runner(options.build(), OutputFormatFactory.createFormatInstance(
+                        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED")
+                .build();
+        Runner runner = new Runner(options, OutputFormatFactory.createFormatInstance(
                 new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT));
-        int count = 0;
         for (RunResult result : runner.run()) {
             List<Double> scores = new ArrayList<>();
             for (BenchmarkResult fork : result.getBenchmarkResults()) {
@@ -54,8 +54,6 @@ final class MicroScenarios {
             out.printf("micro            %s: %s %s, %d iterations of %s%n", name, Stats.of(scores).format("%,.0f"),
                     result.getPrimaryResult().getScoreUnit(), scores.size(),
                     quick ? "0.1 s in this JVM" : "1 s in a JVM of its own");
-            count++;
         }
-        return count;
     }
 }
