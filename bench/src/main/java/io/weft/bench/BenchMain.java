@@ -69,7 +69,7 @@ public final class BenchMain {
                 failures += new GraphScenarios(client, out).run(quick ? 200 : 10_000, quick ? 200 : 10_000);
             }
             if (wants("gateway")) {
-                Stats embedded = echoEmbedded(client).throughput(); // measured before the gateway's JVM starts beside it
+                EchoRuns embedded = echoEmbedded(client); // measured before the gateway's JVM starts beside it
                 try (GatewayRun gateway = GatewayRun.start(ECHO_SLOTS)) {
                     failures += new GatewayScenarios(gateway, out).run(quick ? 1_000 : 200_000, quick ? 50 : 2_000, embedded);
                 }

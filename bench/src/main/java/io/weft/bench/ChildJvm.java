@@ -102,6 +102,13 @@ final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The CPU time the JVM has used so far, all its threads (the OS's figure, read from /proc on Linux). */
+    long cpuNanos() {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("this OS does not report a child process's CPU time"))
+                .toNanos();
+    }
+
     /**
      * Waits, at most {@code limit}, until {@code readiness} answers 200; fails at once if the JVM exits.
      * {@code what} names it in the failure.

@@ -51,6 +51,11 @@ final class GatewayRun implements AutoCloseable {
         return adminKey;
     }
 
+    /** The CPU time the gateway's JVM (gateway and member) has used so far. */
+    long cpuNanos() {
+        return jvm.cpuNanos();
+    }
+
     @Override
     public void close() throws InterruptedException {
         jvm.close();

@@ -23,32 +23,46 @@ final class GatewayScenarios {
     /** How often the session's counts are read while the clock runs; they trail the tasks by ≤ 0.1 s. */
     private static final long POLL_MILLIS = 20;
 
+    private final GatewayRun gateway;
     private final HttpApi api;
     private final PrintStream out;
 
     GatewayScenarios(GatewayRun gateway, PrintStream out) {
+        this.gateway = gateway;
         this.api = new HttpApi(gateway.base(), gateway.adminKey());
         this.out = out;
     }
 
     /**
-     * Prints {@code gateway-echo} (with its ratio to {@code embedded}, the echo-embedded median of this
-     * run) and {@code gateway-run-idle}; returns how many tasks did not succeed.
+     * Prints {@code gateway-echo} (with its ratios to {@code embedded}, the echo-embedded runs of this
+     * benchmark) and {@code gateway-run-idle}; returns how many tasks did not succeed.
      */
-    long run(int tasks, int calls, Stats embedded) throws Exception {
+    long run(int tasks, int calls, EchoRuns embedded) throws Exception {
         long failures = throughput(Math.max(BATCH, tasks / 10)).notSucceeded();
         List<Double> rates = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        List<Double> clientCpu = new ArrayList<>();
         long pushedBack = 0;
         for (int i = 0; i < BenchMain.REPEATS; i++) {
             Run run = throughput(tasks);
             rates.add(run.tasksPerSecond());
+            cpu.add(run.cpuMicrosPerTask());
+            clientCpu.add(run.clientCpuMicrosPerTask());
             failures += run.notSucceeded();
             pushedBack += run.pushedBack();
         }
-        Stats gateway = Stats.of(rates);
+        Stats rate = Stats.of(rates);
+        Stats cpuPerTask = Stats.of(cpu);
+        // The gateway JVM's CPU per task against echo-embedded's JVM: what the HTTP path adds to a task,
+        // steadier than the throughputs' ratio when other processes share the machine. The bench JVM's
+        // (the HTTP client beside it, on the same cores) is shown apart.
         out.printf("gateway-echo     %,d no-op echo tasks through the REST gateway (embedded default, child JVM), batches of 1,000, "
-                + "%d connections: %s tasks/s submit→SUCCEEDED, %.2f of echo-embedded (%,.0f), %,d batches pushed back (429)%n",
-                tasks, CONNECTIONS, gateway.format("%,.0f"), gateway.median() / embedded.median(), embedded.median(), pushedBack);
+                        + "%d connections: %s tasks/s submit→SUCCEEDED, %.2f of echo-embedded (%,.0f); gateway JVM's CPU %s µs/task, "
+                        + "%.2f× echo-embedded's (%,.0f), and the client's JVM %s µs/task beside it; %,d batches pushed back (429)%n",
+                tasks, CONNECTIONS, rate.format("%,.0f"), rate.median() / embedded.throughput().median(),
+                embedded.throughput().median(), cpuPerTask.format("%,.0f"),
+                cpuPerTask.median() / embedded.cpuMicrosPerTask().median(), embedded.cpuMicrosPerTask().median(),
+                Stats.of(clientCpu).format("%,.0f"), pushedBack);
         runEchoOneAtATime(Math.max(50, calls / 4));
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
@@ -62,8 +76,8 @@ final class GatewayScenarios {
         return failures;
     }
 
-    /** What one throughput run saw. */
-    record Run(double tasksPerSecond, long notSucceeded, long pushedBack) {
+    /** What one throughput run saw; the CPU per task is the gateway JVM's and this (the client's) JVM's, over the clock. */
+    record Run(double tasksPerSecond, double cpuMicrosPerTask, double clientCpuMicrosPerTask, long notSucceeded, long pushedBack) {
     }
 
     /**
@@ -78,6 +92,8 @@ final class GatewayScenarios {
         AtomicLong pushedBack = new AtomicLong();
         ExecutorService senders = Executors.newFixedThreadPool(CONNECTIONS);
         long start = System.nanoTime();
+        long cpuStart = gateway.cpuNanos();
+        long clientCpuStart = ProcessCpu.nanos();
         try {
             List<Future<?>> sending = new ArrayList<>();
             for (int c = 0; c < CONNECTIONS; c++) {
@@ -96,7 +112,9 @@ final class GatewayScenarios {
         }
         long succeeded = awaitFinished(session, count);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Run(count / seconds, count - succeeded, pushedBack.get());
+        double cpuMicros = (gateway.cpuNanos() - cpuStart) / 1e3 / count;
+        return new Run(count / seconds, cpuMicros, ProcessCpu.microsPerTask(clientCpuStart, count), count - succeeded,
+                pushedBack.get());
     }
 
     private void sendBatch(String session, int from, int to, AtomicLong pushedBack) throws Exception {
