@@ -116,28 +116,25 @@ public final class BenchMain {
         out.printf("echo-client-jvm  the same from a Hazelcast client in a JVM of its own: %s tasks/s (%.2f of embedded)%n",
                 remote.format("%,.0f"), remote.median() / weft.median());
         GridLimit grid = new GridLimit(node.hazelcast());
-        List<Double> exec = new ArrayList<>();
-        List<Double> execCpu = new ArrayList<>();
-        List<Double> set = new ArrayList<>();
-        List<Double> setCpu = new ArrayList<>();
-        List<Double> processor = new ArrayList<>();
-        List<Double> processorCpu = new ArrayList<>();
+        GridLimit.Series exec = new GridLimit.Series();
+        GridLimit.Series set = new GridLimit.Series();
+        GridLimit.Series processor = new GridLimit.Series();
         int rawOps = quick ? 50_000 : 1_000_000;
-        grid.submitToKeyOwner(rawOps / 5, new ArrayList<>(), new ArrayList<>());
-        grid.setAsync(rawOps / 5, new ArrayList<>(), new ArrayList<>());
-        grid.entryProcessor(rawOps / 5, new ArrayList<>(), new ArrayList<>());
+        grid.submitToKeyOwner(rawOps / 5, new GridLimit.Series());
+        grid.setAsync(rawOps / 5, new GridLimit.Series());
+        grid.entryProcessor(rawOps / 5, new GridLimit.Series());
         for (int i = 0; i < REPEATS; i++) {
-            grid.submitToKeyOwner(rawOps, exec, execCpu);
-            grid.setAsync(rawOps, set, setCpu);
-            grid.entryProcessor(rawOps, processor, processorCpu);
+            grid.submitToKeyOwner(rawOps, exec);
+            grid.setAsync(rawOps, set);
+            grid.entryProcessor(rawOps, processor);
         }
-        Stats rawExec = Stats.of(exec);
-        Stats rawSet = Stats.of(set);
-        Stats rawProcessor = Stats.of(processor);
+        Stats rawExec = exec.rate();
+        Stats rawSet = set.rate();
+        Stats rawProcessor = processor.rate();
         out.printf("grid-limit       raw submitToKeyOwner no-op %s ops/s (CPU %s µs/op), raw async IMap.set %s ops/s (%s µs/op), "
                         + "raw async entry processor %s ops/s (%s µs/op); %,d in flight%n",
-                rawExec.format("%,.0f"), Stats.of(execCpu).format("%.1f"), rawSet.format("%,.0f"), Stats.of(setCpu).format("%.1f"),
-                rawProcessor.format("%,.0f"), Stats.of(processorCpu).format("%.1f"), GridLimit.IN_FLIGHT);
+                rawExec.format("%,.0f"), exec.cpu().format("%.1f"), rawSet.format("%,.0f"), set.cpu().format("%.1f"),
+                rawProcessor.format("%,.0f"), processor.cpu().format("%.1f"), GridLimit.IN_FLIGHT);
         out.printf("ratio            Weft echo ÷ raw submitToKeyOwner = %.3f, ÷ raw async IMap.set = %.3f (medians, same run)%n",
                 weft.median() / rawExec.median(), weft.median() / rawSet.median());
         Stats floor = taskWriteFloor(node, tasks);

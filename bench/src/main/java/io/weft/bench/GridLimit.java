@@ -5,6 +5,7 @@ import com.hazelcast.core.IExecutorService;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,7 +19,7 @@ import java.util.function.IntFunction;
 /**
  * The grid's own limit, without Weft: raw no-op operations, {@value #IN_FLIGHT} in flight, callbacks on
  * the completing thread (no executor hop, as ../shared/DESIGN.md measures them). Each run adds its
- * operations per second to one list and the JVM's CPU per operation to another.
+ * figures to a {@link Series}.
  */
 final class GridLimit {
 
@@ -32,17 +33,33 @@ final class GridLimit {
         this.hazelcast = hazelcast;
     }
 
+    /** The runs of one kind of operation: each run's operations per second and the JVM's CPU per operation. */
+    record Series(List<Double> perSecond, List<Double> cpuMicros) {
+
+        Series() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+
+        Stats rate() {
+            return Stats.of(perSecond);
+        }
+
+        Stats cpu() {
+            return Stats.of(cpuMicros);
+        }
+    }
+
     /** {@code IExecutorService.submitToKeyOwner} of a no-op callable. */
-    void submitToKeyOwner(int ops, List<Double> perSecond, List<Double> cpuMicros) throws InterruptedException {
+    void submitToKeyOwner(int ops, Series runs) throws InterruptedException {
         IExecutorService executor = hazelcast.getExecutorService("bench.raw");
         // Hazelcast's future is a CompletableFuture; the interface only promises a Future.
-        run(ops, i -> (CompletableFuture<Integer>) executor.submitToKeyOwner(new NoOp(), i), perSecond, cpuMicros);
+        run(ops, i -> (CompletableFuture<Integer>) executor.submitToKeyOwner(new NoOp(), i), runs);
     }
 
     /** {@code IMap.setAsync} of an integer. */
-    void setAsync(int ops, List<Double> perSecond, List<Double> cpuMicros) throws InterruptedException {
+    void setAsync(int ops, Series runs) throws InterruptedException {
         IMap<Integer, Integer> map = hazelcast.getMap("bench.raw-set");
-        run(ops, i -> map.setAsync(i % KEYS, i), perSecond, cpuMicros);
+        run(ops, i -> map.setAsync(i % KEYS, i), runs);
         map.clear();
     }
 
@@ -50,14 +67,13 @@ final class GridLimit {
      * {@code IMap.submitToKey} of an entry processor that adds one to an integer: the kind of write each of
      * a task's changes is, on a map with no index, listener or backup replica, and a four-byte value.
      */
-    void entryProcessor(int ops, List<Double> perSecond, List<Double> cpuMicros) throws InterruptedException {
+    void entryProcessor(int ops, Series runs) throws InterruptedException {
         IMap<Integer, Integer> map = hazelcast.getMap("bench.raw-entry-processor");
-        run(ops, i -> map.submitToKey(i % KEYS, new Increment()), perSecond, cpuMicros);
+        run(ops, i -> map.submitToKey(i % KEYS, new Increment()), runs);
         map.clear();
     }
 
-    private static void run(int ops, IntFunction<CompletionStage<?>> operation, List<Double> perSecond,
-                            List<Double> cpuMicros) throws InterruptedException {
+    private static void run(int ops, IntFunction<CompletionStage<?>> operation, Series runs) throws InterruptedException {
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         CountDownLatch done = new CountDownLatch(ops);
         long start = System.nanoTime();
@@ -72,8 +88,8 @@ final class GridLimit {
         if (!done.await(5, TimeUnit.MINUTES)) {
             throw new IllegalStateException(done.getCount() + " raw grid operations did not complete in 5 minutes");
         }
-        perSecond.add(ops / ((System.nanoTime() - start) / 1e9));
-        cpuMicros.add(ProcessCpu.microsPerTask(cpuStart, ops));
+        runs.perSecond().add(ops / ((System.nanoTime() - start) / 1e9));
+        runs.cpuMicros().add(ProcessCpu.microsPerTask(cpuStart, ops));
     }
 
     /** The raw executor's no-op; Java-serialized because it measures the grid, not Weft. */
