@@ -14,6 +14,7 @@ import io.weft.model.task.TaskStatus;
 import io.weft.node.failover.AfterDeparture;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,24 @@ public final class CountRepair extends MembershipAdapter {
                 LOG.warn("finding the sessions to recount after member {} left failed", event.getMember().getUuid(), e);
             }
         });
+    }
+
+    /**
+     * The cluster started on its store, which does not keep the counts: if this is the oldest member,
+     * every session is counted from its tasks. Returns how many sessions it recounts (0 elsewhere).
+     */
+    public int recountAllIfOldest() {
+        if (!hazelcast.getCluster().getMembers().iterator().next().localMember()) {
+            return 0;
+        }
+        Set<String> sessions = Set.copyOf(hazelcast.<String, Object>getMap(GridNames.SESSIONS).keySet());
+        // Changes are added only to counts that exist, and the recount replaces what it read: each
+        // session starts at zero, then is counted.
+        Map<String, TaskCounts> zero = new HashMap<>();
+        sessions.stream().filter(id -> !counts.containsKey(id)).forEach(id -> zero.put(id, TaskCounts.NONE));
+        counts.putAll(zero);
+        recount.recount(sessions);
+        return sessions.size();
     }
 
     /** The sessions a departure may have left with wrong counts. */
