@@ -270,6 +270,10 @@ public final class WeftNode implements AutoCloseable {
         hazelcast.getCluster().addMembershipListener(new OrphanReaper(hazelcast, dispatcher, duties, metrics, settings.clock(),
                 sessionCounts));
         CountRepair countRepair = new CountRepair(hazelcast, duties);
+        if (onStoredData) {
+            int counted = countRepair.countAllIfOldest();
+            LOG.info("the task counts of {} sessions written from their stored tasks", counted);
+        }
         hazelcast.getCluster().addMembershipListener(countRepair);
         startDependencies();
         SchedulerJob job = new SchedulerJob(hazelcast);
@@ -289,7 +293,7 @@ public final class WeftNode implements AutoCloseable {
         scheduleFirer = ScheduleFirer.start(hazelcast, graph, registry::servedTypes, settings.clock());
         if (store != null) {
             if (onStoredData) {
-                new RestartRecovery(hazelcast, sweeper, graph, countRepair).run();
+                new RestartRecovery(hazelcast, sweeper, graph).run();
             }
             duties.scheduleWithFixedDelay(store.expiredRowSweep(), 0, EXPIRED_ROW_SWEEP.toSeconds(), TimeUnit.SECONDS);
         }

@@ -6,6 +6,7 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
+import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicates;
 import io.weft.model.grid.GridNames;
 import io.weft.model.session.TaskCounts;
@@ -14,6 +15,7 @@ import io.weft.model.task.TaskStatus;
 import io.weft.node.failover.AfterDeparture;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,20 +74,26 @@ public final class CountRepair extends MembershipAdapter {
 
     /**
      * The cluster started on its store, which does not keep the counts: if this is the oldest member,
-     * every session is counted from its tasks. Returns how many sessions it recounts (0 elsewhere).
+     * every session's counts are written from its tasks, in one pass over them, before any task moves
+     * (changes are only ever added to counts that exist). Returns how many sessions it counted (0
+     * elsewhere).
      */
-    public int recountAllIfOldest() {
+    public int countAllIfOldest() {
         if (!hazelcast.getCluster().getMembers().iterator().next().localMember()) {
             return 0;
         }
-        Set<String> sessions = Set.copyOf(hazelcast.<String, Object>getMap(GridNames.SESSIONS).keySet());
-        // Changes are added only to counts that exist, and the recount replaces what it read: each
-        // session starts at zero, then is counted.
-        Map<String, TaskCounts> zero = new HashMap<>();
-        sessions.stream().filter(id -> !counts.containsKey(id)).forEach(id -> zero.put(id, TaskCounts.NONE));
-        counts.putAll(zero);
-        recount.recount(sessions);
-        return sessions.size();
+        Map<String, Map<TaskStatus, Long>> bySession = new HashMap<>();
+        for (String session : hazelcast.<String, Object>getMap(GridNames.SESSIONS).keySet()) {
+            bySession.put(session, new EnumMap<>(TaskStatus.class));
+        }
+        for (Object[] pair : tasks.project(Projections.multiAttribute("sessionId", "status"))) {
+            bySession.computeIfAbsent((String) pair[0], id -> new EnumMap<>(TaskStatus.class))
+                    .merge(TaskStatus.valueOf(pair[1].toString()), 1L, Long::sum);
+        }
+        Map<String, TaskCounts> counted = new HashMap<>();
+        bySession.forEach((session, byStatus) -> counted.put(session, new TaskCounts(byStatus)));
+        counts.putAll(counted);
+        return counted.size();
     }
 
     /** The sessions a departure may have left with wrong counts. */

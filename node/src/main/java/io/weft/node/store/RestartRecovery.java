@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * Puts right what a restart of the whole cluster left, once a node has loaded the store and started
  * its duties. The store keeps the tasks; what lived only in members is gone: the attempts they ran
  * (RUNNING on a member that no longer exists), their lanes (QUEUED tasks nobody holds), who waits for
- * which input, and the sessions' counts. SCHEDULED tasks need nothing: the scheduler job's due-time
- * stage reads its partitions' delayed tasks when it starts.
+ * which input. The sessions' counts are written before any of this ({@link CountRepair#countAllIfOldest}).
+ * SCHEDULED tasks need nothing: the scheduler job's due-time stage reads its partitions' delayed tasks
+ * when it starts.
  */
 public final class RestartRecovery {
 
@@ -31,13 +32,11 @@ public final class RestartRecovery {
     private final HazelcastInstance hazelcast;
     private final StrandedTaskSweeper sweeper;
     private final TaskGraph graph;
-    private final CountRepair counts;
 
-    public RestartRecovery(HazelcastInstance hazelcast, StrandedTaskSweeper sweeper, TaskGraph graph, CountRepair counts) {
+    public RestartRecovery(HazelcastInstance hazelcast, StrandedTaskSweeper sweeper, TaskGraph graph) {
         this.hazelcast = hazelcast;
         this.sweeper = sweeper;
         this.graph = graph;
-        this.counts = counts;
     }
 
     /** Runs once on each node that started on stored data; each puts right its own partitions. */
@@ -46,9 +45,8 @@ public final class RestartRecovery {
         IMap<String, Task> tasks = hazelcast.getMap(GridNames.TASKS);
         Set<String> waiting = tasks.localKeySet(Predicates.equal("status", TaskStatus.WAITING.name()));
         int woken = rewire(tasks, waiting);
-        int recounted = counts.recountAllIfOldest();
         LOG.info("after the restart: {} tasks queued again or moved on, {} waiting tasks registered under their inputs"
-                + " ({} woken), {} sessions recounted", moved, waiting.size(), woken, recounted);
+                + " ({} woken)", moved, waiting.size(), woken);
     }
 
     private int rewire(IMap<String, Task> tasks, Set<String> waiting) {
