@@ -49,6 +49,7 @@ import io.weft.node.sessions.CountRepair;
 import io.weft.node.sessions.LocalQueuedTasks;
 import io.weft.node.sessions.PausedSessions;
 import io.weft.node.sessions.SessionCounts;
+import io.weft.node.store.LostPartitionReload;
 import io.weft.node.store.RestartRecovery;
 import io.weft.node.store.StoredDataLoad;
 import io.weft.store.DurableStore;
@@ -292,6 +293,7 @@ public final class WeftNode implements AutoCloseable {
         }, 5, 5, TimeUnit.SECONDS);
         scheduleFirer = ScheduleFirer.start(hazelcast, graph, registry::servedTypes, settings.clock());
         if (store != null) {
+            new LostPartitionReload(hazelcast, store, duties, graph::rewire).listen();
             if (onStoredData) {
                 new RestartRecovery(hazelcast, sweeper, graph).run();
             }
