@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param httpAllow      the embedded node's {@code WEFT_HTTP_ALLOW} (URL prefixes of the {@code http} type and of hooks)
  * @param hookBackoff    the embedded node's {@code WEFT_HOOK_BACKOFF}
  * @param hookMaxAttempts the embedded node's {@code WEFT_HOOK_MAX_ATTEMPTS}
+ * @param port        the embedded node's member port ({@code WEFT_PORT}); unset keeps its default
  */
 @ConfigurationProperties(WeftProperties.PREFIX)
 public record WeftProperties(@Nullable String clusterName,
@@ -32,7 +33,8 @@ public record WeftProperties(@Nullable String clusterName,
                              @Bindable(defaultValue = "PT5M") Duration maxRunTimeout,
                              @Nullable String httpAllow,
                              @Nullable String hookBackoff,
-                             @Nullable Integer hookMaxAttempts) {
+                             @Nullable Integer hookMaxAttempts,
+                             @Nullable Integer port) {
 
     public static final String PREFIX = "weft";
     public static final long DEFAULT_MAX_QUEUED_TASKS = 100_000;

@@ -3,6 +3,7 @@ package io.weft.gateway.service;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.wire.DeliveryView;
 import io.weft.gateway.wire.HookRequest;
 import io.weft.gateway.wire.HookView;
@@ -36,9 +37,7 @@ public class HookService {
     }
 
     public HookView create(Caller caller, HookRequest request) {
-        if (request == null) {
-            throw new InvalidValueException("body", "is required");
-        }
+        RequiredBody.of(request, "{\"events\": [\"TASK_SUCCEEDED\", …], \"url\": …, \"sessionId\": …}");
         Set<HookEvent> events = events(request.events());
         Hook hook;
         if (Boolean.TRUE.equals(request.allSessions())) {

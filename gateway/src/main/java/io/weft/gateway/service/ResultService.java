@@ -3,9 +3,9 @@ package io.weft.gateway.service;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.wire.ResultRequest;
 import io.weft.model.Checks;
-import io.weft.model.InvalidValueException;
 import io.weft.model.result.ResultExpiredException;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.result.ResultStatus;
@@ -33,9 +33,7 @@ public class ResultService {
     public ResultMeta create(Caller caller, String sessionId, ResultRequest request) {
         Checks.id("sessionId", sessionId);
         ownership.check(caller, sessionId);
-        if (request == null) {
-            throw new InvalidValueException("body", "is required: {\"name\": …, \"contentType\": …, \"ttl\": …}");
-        }
+        RequiredBody.of(request, "{\"name\": …, \"contentType\": …, \"ttl\": …}");
         return weft.results().create(sessionId, Checks.notNull("name", request.name()), request.contentType(),
                 TaskService.duration("ttl", request.ttl()));
     }

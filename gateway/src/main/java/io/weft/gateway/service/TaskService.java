@@ -4,6 +4,7 @@ import io.weft.client.TaskQuery;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.wire.Page;
 import io.weft.gateway.wire.SubmitRequest;
 import io.weft.gateway.wire.TaskOptionsRequest;
@@ -50,7 +51,7 @@ public class TaskService {
     public List<Task> submit(Caller caller, String sessionId, SubmitRequest request) {
         Checks.id("sessionId", sessionId);
         ownership.check(caller, sessionId);
-        List<TaskRequest> tasks = request == null ? null : request.tasks();
+        List<TaskRequest> tasks = RequiredBody.of(request, "{\"tasks\": [{\"type\": …, \"input\": …}]}").tasks();
         Checks.notNull("tasks", tasks);
         if (tasks.isEmpty()) {
             throw new InvalidValueException("tasks", "must hold at least one task");
