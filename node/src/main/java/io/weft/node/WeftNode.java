@@ -157,7 +157,7 @@ public final class WeftNode implements AutoCloseable {
             WeftNode node = new WeftNode(settings, hazelcast, handlers, slots);
             // The member copied the config's context when it started: add to the member's own map.
             hazelcast.getUserContext().put(UserContextKeys.INTERRUPTER, node.running);
-            new SettingsPublisher(hazelcast, limits, settings.httpAllowList()).start();
+            new SettingsPublisher(hazelcast, limits, settings.httpAllowList(), settings.scheduleLimits()).start();
             node.startSessions();
             node.startHooks(hookPolicy);
             handle.complete(node);
@@ -236,7 +236,7 @@ public final class WeftNode implements AutoCloseable {
                 LOG.debug("scheduler job check failed", e);
             }
         }, 5, 5, TimeUnit.SECONDS);
-        scheduleFirer = ScheduleFirer.start(hazelcast, graph, registry::servedTypes, settings.clock());
+        scheduleFirer = ScheduleFirer.start(hazelcast, graph, registry::servedTypes, settings.scheduleLimits(), settings.clock());
         started = true;
         LOG.info("Weft node ready: member={} address={} cluster={} members={} types={}", memberId,
                 hazelcast.getCluster().getLocalMember().getAddress(), settings.clusterName(),

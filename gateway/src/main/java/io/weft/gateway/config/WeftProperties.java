@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param hookBackoff    the embedded node's {@code WEFT_HOOK_BACKOFF}
  * @param hookMaxAttempts the embedded node's {@code WEFT_HOOK_MAX_ATTEMPTS}
  * @param port        the embedded node's member port ({@code WEFT_PORT}); unset keeps its default
+ * @param scheduleMinInterval the embedded node's {@code WEFT_SCHEDULE_MIN_INTERVAL}
  */
 @ConfigurationProperties(WeftProperties.PREFIX)
 public record WeftProperties(@Nullable String clusterName,
@@ -34,7 +35,8 @@ public record WeftProperties(@Nullable String clusterName,
                              @Nullable String httpAllow,
                              @Nullable String hookBackoff,
                              @Nullable Integer hookMaxAttempts,
-                             @Nullable Integer port) {
+                             @Nullable Integer port,
+                             @Nullable Duration scheduleMinInterval) {
 
     public static final String PREFIX = "weft";
     public static final long DEFAULT_MAX_QUEUED_TASKS = 100_000;

@@ -1,6 +1,7 @@
 package io.weft.node.config;
 
 import io.weft.model.http.UrlAllowList;
+import io.weft.model.schedule.ScheduleLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -43,13 +44,15 @@ import java.util.Set;
  *                    node calls out only where an operator said it may; hook deliveries go by the same list
  * @param hooks       hook delivery settings from the environment ({@code WEFT_HOOK_*}); unset ones fall back to
  *                    the YAML, then to the defaults (see {@link HookDeliveryPlan})
+ * @param scheduleLimits how often a schedule may fire at most ({@code WEFT_SCHEDULE_MIN_INTERVAL}); default
+ *                    {@link ScheduleLimits#DEFAULTS}, one second
  */
 public record NodeSettings(String configPath, String clusterName, int port, List<String> members, int cpMembers,
                            int metricsPort, int backupCount, Map<String, Integer> slots, Integer defaultSlots,
                            Duration gracePeriod, Duration sweepInterval, Clock clock,
                            Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone,
                            boolean dataMember, Set<String> taskTypes, int taskLogLines,
-                           List<String> httpAllow, HookSettings hooks) {
+                           List<String> httpAllow, HookSettings hooks, ScheduleLimits scheduleLimits) {
 
     public static final String DEFAULT_CLUSTER_NAME = "weft";
     public static final int DEFAULT_PORT = 5701;
@@ -99,6 +102,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         // Refuses a prefix that pins no scheme and host, naming WEFT_HTTP_ALLOW.
         new UrlAllowList(httpAllow);
         hooks = hooks == null ? HookSettings.UNSET : hooks;
+        scheduleLimits = scheduleLimits == null ? ScheduleLimits.DEFAULTS : scheduleLimits;
     }
 
     /** {@link #httpAllow} as the check the {@code http} task type and hook deliveries share. */
@@ -132,6 +136,8 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.taskLogLines = intVar(env, "WEFT_TASK_LOG_LINES", DEFAULT_TASK_LOG_LINES);
         b.httpAllow = listVar(env.get("WEFT_HTTP_ALLOW"));
         b.hooks = HookSettings.fromEnvironment(env);
+        Duration minInterval = durationVar(env, ScheduleLimits.VARIABLE);
+        b.scheduleLimits = minInterval == null ? ScheduleLimits.DEFAULTS : new ScheduleLimits(minInterval);
         return b.build();
     }
 
@@ -225,6 +231,13 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         private int taskLogLines = DEFAULT_TASK_LOG_LINES;
         private List<String> httpAllow = List.of();
         private HookSettings hooks = HookSettings.UNSET;
+        private ScheduleLimits scheduleLimits = ScheduleLimits.DEFAULTS;
+
+        /** How often a schedule may fire at most. */
+        public Builder scheduleLimits(ScheduleLimits value) {
+            this.scheduleLimits = value;
+            return this;
+        }
 
         /** Hook delivery settings over the YAML's (tests make retries fast with these). */
         public Builder hooks(HookSettings value) {
@@ -321,7 +334,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
                     defaultSlots, gracePeriod, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
-                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks);
+                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks, scheduleLimits);
         }
     }
 }
