@@ -23,6 +23,8 @@ import java.time.Duration;
  * @param hookMaxAttempts the embedded node's {@code WEFT_HOOK_MAX_ATTEMPTS}
  * @param port        the embedded node's member port ({@code WEFT_PORT}); unset keeps its default
  * @param scheduleMinInterval the embedded node's {@code WEFT_SCHEDULE_MIN_INTERVAL}
+ * @param httpIdle    how long a request body may send nothing before its connection is closed
+ *                    ({@code WEFT_HTTP_IDLE}). Default 30 seconds
  */
 @ConfigurationProperties(WeftProperties.PREFIX)
 public record WeftProperties(@Nullable String clusterName,
@@ -36,7 +38,8 @@ public record WeftProperties(@Nullable String clusterName,
                              @Nullable String hookBackoff,
                              @Nullable Integer hookMaxAttempts,
                              @Nullable Integer port,
-                             @Nullable Duration scheduleMinInterval) {
+                             @Nullable Duration scheduleMinInterval,
+                             @Bindable(defaultValue = "PT30S") Duration httpIdle) {
 
     public static final String PREFIX = "weft";
     public static final long DEFAULT_MAX_QUEUED_TASKS = 100_000;

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.weft.gateway.edge.BodyBrokeOffException;
 import io.weft.model.InvalidValueException;
 import io.weft.model.result.QuotaExceededException;
 import io.weft.model.result.ResultExpiredException;
@@ -101,6 +102,19 @@ public final class ExceptionHandlers {
         public HttpResponse<Problem> handle(HttpRequest request, com.hazelcast.client.HazelcastClientOfflineException e) {
             return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "the cluster is not reachable now", request)
                     .header("Retry-After", "1");
+        }
+    }
+
+    /**
+     * A request body the client stopped sending before its end (or stalled past {@code WEFT_HTTP_IDLE}
+     * and was cut off): 400, which it may never read, logged without a stack trace.
+     */
+    @Singleton
+    public static class BodyBrokeOff implements ExceptionHandler<BodyBrokeOffException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, BodyBrokeOffException e) {
+            LOG.info("{} {}: {}", request.getMethodName(), request.getPath(), e.getMessage());
+            return Problems.response(HttpStatus.BAD_REQUEST, e.getMessage(), request);
         }
     }
 

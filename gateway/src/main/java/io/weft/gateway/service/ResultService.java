@@ -3,6 +3,8 @@ package io.weft.gateway.service;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.edge.BodyBrokeOffException;
+import io.weft.gateway.edge.ReadFailureRecorder;
 import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.wire.ResultRequest;
 import io.weft.model.Checks;
@@ -56,12 +58,21 @@ public class ResultService {
 
     /**
      * Streams {@code body} into a CREATED result and completes it. A body past a limit is refused
-     * (413) and one that breaks off leaves the result CREATED, without the chunks written so far.
+     * (413) and one that breaks off (or stalls past {@code WEFT_HTTP_IDLE}, when the gateway cuts it
+     * off) leaves the result CREATED, without the chunks written so far: a {@link BodyBrokeOffException}.
      */
     public ResultMeta upload(Caller caller, String resultId, InputStream body) {
         require(caller, resultId);
-        try (InputStream in = body) {
-            return weft.results().upload(resultId, in);
+        try (ReadFailureRecorder in = new ReadFailureRecorder(body)) {
+            try {
+                return weft.results().upload(resultId, in);
+            } catch (UncheckedIOException e) {
+                if (in.failure() != null) {
+                    throw new BodyBrokeOffException("the body of the upload into " + resultId + " broke off before its end ("
+                            + in.failure().getMessage() + "); nothing of it was kept, the result stays CREATED", e);
+                }
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the request body of " + resultId + " could not be closed", e);
         }
