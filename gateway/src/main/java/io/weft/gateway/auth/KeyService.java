@@ -2,6 +2,7 @@ package io.weft.gateway.auth;
 
 import com.hazelcast.map.IMap;
 import io.micronaut.context.annotation.Context;
+import io.weft.gateway.budget.GridBudget;
 import io.weft.gateway.config.WeftProperties;
 import io.weft.gateway.embedded.Grid;
 import io.weft.model.Checks;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * without it one is generated and printed once.
  */
 @Context
+@GridBudget
 public class KeyService {
 
     public static final long CACHE_MILLIS = 500;

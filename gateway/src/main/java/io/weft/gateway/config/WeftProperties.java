@@ -25,6 +25,8 @@ import java.time.Duration;
  * @param scheduleMinInterval the embedded node's {@code WEFT_SCHEDULE_MIN_INTERVAL}
  * @param httpIdle    how long a request body may send nothing before its connection is closed
  *                    ({@code WEFT_HTTP_IDLE}). Default 30 seconds
+ * @param gridTimeout how long a call into the grid may take before it is answered 503
+ *                    ({@code WEFT_GRID_TIMEOUT}). Default 5 seconds
  */
 @ConfigurationProperties(WeftProperties.PREFIX)
 public record WeftProperties(@Nullable String clusterName,
@@ -39,7 +41,8 @@ public record WeftProperties(@Nullable String clusterName,
                              @Nullable Integer hookMaxAttempts,
                              @Nullable Integer port,
                              @Nullable Duration scheduleMinInterval,
-                             @Bindable(defaultValue = "PT30S") Duration httpIdle) {
+                             @Bindable(defaultValue = "PT30S") Duration httpIdle,
+                             @Bindable(defaultValue = "PT5S") Duration gridTimeout) {
 
     public static final String PREFIX = "weft";
     public static final long DEFAULT_MAX_QUEUED_TASKS = 100_000;

@@ -3,6 +3,7 @@ package io.weft.gateway.service;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.budget.GridBudget;
 import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.wire.DeliveryView;
 import io.weft.gateway.wire.HookRequest;
@@ -26,6 +27,7 @@ import java.util.Set;
  * only the hooks of its sessions and its own per-key hooks; any other is a 404.
  */
 @Singleton
+@GridBudget
 public class HookService {
 
     private final WeftClient weft;

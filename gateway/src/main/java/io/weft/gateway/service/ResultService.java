@@ -3,6 +3,7 @@ package io.weft.gateway.service;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.budget.GridBudget;
 import io.weft.gateway.edge.BodyBrokeOffException;
 import io.weft.gateway.edge.ReadFailureRecorder;
 import io.weft.gateway.edge.RequiredBody;
@@ -22,6 +23,7 @@ import java.util.NoSuchElementException;
  * request body into the grid one chunk at a time, a download read back the same way.
  */
 @Singleton
+@GridBudget
 public class ResultService {
 
     private final WeftClient weft;
@@ -61,6 +63,7 @@ public class ResultService {
      * (413) and one that breaks off (or stalls past {@code WEFT_HTTP_IDLE}, when the gateway cuts it
      * off) leaves the result CREATED, without the chunks written so far: a {@link BodyBrokeOffException}.
      */
+    @GridBudget.Unbounded
     public ResultMeta upload(Caller caller, String resultId, InputStream body) {
         require(caller, resultId);
         try (ReadFailureRecorder in = new ReadFailureRecorder(body)) {

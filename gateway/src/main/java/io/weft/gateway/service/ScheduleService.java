@@ -3,6 +3,7 @@ package io.weft.gateway.service;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.budget.GridBudget;
 import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.wire.ScheduleRequest;
 import io.weft.gateway.wire.ScheduleView;
@@ -23,6 +24,7 @@ import java.util.Set;
  * type's schema) before anything is stored.
  */
 @Singleton
+@GridBudget
 public class ScheduleService {
 
     /** How many next fire times a view shows. */

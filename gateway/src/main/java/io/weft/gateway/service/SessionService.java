@@ -5,6 +5,7 @@ import com.hazelcast.query.Predicates;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.budget.GridBudget;
 import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.embedded.Grid;
 import io.weft.gateway.wire.Page;
@@ -25,6 +26,7 @@ import java.util.Set;
 
 /** Sessions over HTTP, each owned by the key that created it. */
 @Singleton
+@GridBudget
 public class SessionService {
 
     private final WeftClient weft;

@@ -4,6 +4,7 @@ import io.weft.client.TaskQuery;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.budget.GridBudget;
 import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.wire.Page;
 import io.weft.gateway.wire.SubmitRequest;
@@ -32,6 +33,7 @@ import java.util.NoSuchElementException;
  * before anything is stored, so one refused task stores none of the batch.
  */
 @Singleton
+@GridBudget
 public class TaskService {
 
     private final WeftClient weft;
