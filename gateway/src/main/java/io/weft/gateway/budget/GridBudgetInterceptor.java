@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * call it left goes on in the background and ends when the grid answers (it may still take effect).
  *
  * <p>A call made from inside a budgeted call (one service calling another) runs on the same thread
- * within the budget already running.
+ * within the budget already running. A budget of zero turns it off: calls run on the caller's thread
+ * and wait as long as the grid takes.
  */
 @Singleton
 @InterceptorBean(GridBudget.class)
@@ -51,7 +52,7 @@ public class GridBudgetInterceptor implements MethodInterceptor<Object, Object> 
 
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
-        if (Boolean.TRUE.equals(WITHIN.get()) || context.hasAnnotation(GridBudget.Unbounded.class)) {
+        if (budget.isZero() || Boolean.TRUE.equals(WITHIN.get()) || context.hasAnnotation(GridBudget.Unbounded.class)) {
             return context.proceed();
         }
         Future<Object> call = calls.submit(() -> {
