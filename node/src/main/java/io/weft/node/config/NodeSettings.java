@@ -2,6 +2,7 @@ package io.weft.node.config;
 
 import io.weft.model.http.UrlAllowList;
 import io.weft.model.schedule.ScheduleLimits;
+import io.weft.store.StoreSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -44,6 +45,9 @@ import java.util.Set;
  *                    node calls out only where an operator said it may; hook deliveries go by the same list
  * @param hooks       hook delivery settings from the environment ({@code WEFT_HOOK_*}); unset ones fall back to
  *                    the YAML, then to the defaults (see {@link HookDeliveryPlan})
+ * @param store       where the node keeps its data durable ({@code WEFT_STORE*}, {@code WEFT_DATA_DIR}; see
+ *                    {@link StoreSettings}); from the environment a lone node keeps it in a file, and
+ *                    {@link #builder()} keeps it in memory only
  * @param scheduleLimits how often a schedule may fire at most ({@code WEFT_SCHEDULE_MIN_INTERVAL}); default
  *                    {@link ScheduleLimits#DEFAULTS}, one second
  */
@@ -52,7 +56,8 @@ public record NodeSettings(String configPath, String clusterName, int port, List
                            Duration gracePeriod, Duration sweepInterval, Clock clock,
                            Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone,
                            boolean dataMember, Set<String> taskTypes, int taskLogLines,
-                           List<String> httpAllow, HookSettings hooks, ScheduleLimits scheduleLimits) {
+                           List<String> httpAllow, HookSettings hooks, StoreSettings store,
+                           ScheduleLimits scheduleLimits) {
 
     public static final String DEFAULT_CLUSTER_NAME = "weft";
     public static final int DEFAULT_PORT = 5701;
@@ -102,6 +107,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         // Refuses a prefix that pins no scheme and host, naming WEFT_HTTP_ALLOW.
         new UrlAllowList(httpAllow);
         hooks = hooks == null ? HookSettings.UNSET : hooks;
+        store = store == null ? StoreSettings.MEMORY : store;
         scheduleLimits = scheduleLimits == null ? ScheduleLimits.DEFAULTS : scheduleLimits;
     }
 
@@ -136,6 +142,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.taskLogLines = intVar(env, "WEFT_TASK_LOG_LINES", DEFAULT_TASK_LOG_LINES);
         b.httpAllow = listVar(env.get("WEFT_HTTP_ALLOW"));
         b.hooks = HookSettings.fromEnvironment(env);
+        b.store = StoreSettings.fromEnvironment(env, b.members.size() <= 1);
         Duration minInterval = durationVar(env, ScheduleLimits.VARIABLE);
         b.scheduleLimits = minInterval == null ? ScheduleLimits.DEFAULTS : new ScheduleLimits(minInterval);
         return b.build();
@@ -231,6 +238,14 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         private int taskLogLines = DEFAULT_TASK_LOG_LINES;
         private List<String> httpAllow = List.of();
         private HookSettings hooks = HookSettings.UNSET;
+        private StoreSettings store = StoreSettings.MEMORY;
+
+        /** Where the node keeps its data durable; the default keeps it in memory only. */
+        public Builder store(StoreSettings value) {
+            this.store = value;
+            return this;
+        }
+
         private ScheduleLimits scheduleLimits = ScheduleLimits.DEFAULTS;
 
         /** How often a schedule may fire at most. */
@@ -334,7 +349,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
                     defaultSlots, gracePeriod, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
-                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks, scheduleLimits);
+                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks, store, scheduleLimits);
         }
     }
 }
