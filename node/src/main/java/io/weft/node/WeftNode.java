@@ -203,7 +203,7 @@ public final class WeftNode implements AutoCloseable {
             health.set(node::health);
             // The member copied the config's context when it started: add to the member's own map.
             hazelcast.getUserContext().put(UserContextKeys.INTERRUPTER, node.running);
-            new SettingsPublisher(hazelcast, limits, settings.httpAllowList()).start();
+            new SettingsPublisher(hazelcast, limits, settings.httpAllowList(), settings.scheduleLimits()).start();
             node.startSessions();
             node.startHooks(hookPolicy);
             handle.complete(node);
@@ -291,7 +291,7 @@ public final class WeftNode implements AutoCloseable {
                 LOG.debug("scheduler job check failed", e);
             }
         }, 5, 5, TimeUnit.SECONDS);
-        scheduleFirer = ScheduleFirer.start(hazelcast, graph, registry::servedTypes, settings.clock());
+        scheduleFirer = ScheduleFirer.start(hazelcast, graph, registry::servedTypes, settings.scheduleLimits(), settings.clock());
         if (store != null) {
             new LostPartitionReload(hazelcast, store, duties, graph::rewire).listen();
             if (onStoredData) {

@@ -1,6 +1,7 @@
 package io.weft.node.config;
 
 import io.weft.model.http.UrlAllowList;
+import io.weft.model.schedule.ScheduleLimits;
 import io.weft.store.StoreSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,13 +48,16 @@ import java.util.Set;
  * @param store       where the node keeps its data durable ({@code WEFT_STORE*}, {@code WEFT_DATA_DIR}; see
  *                    {@link StoreSettings}); from the environment a lone node keeps it in a file, and
  *                    {@link #builder()} keeps it in memory only
+ * @param scheduleLimits how often a schedule may fire at most ({@code WEFT_SCHEDULE_MIN_INTERVAL}); default
+ *                    {@link ScheduleLimits#DEFAULTS}, one second
  */
 public record NodeSettings(String configPath, String clusterName, int port, List<String> members, int cpMembers,
                            int metricsPort, int backupCount, Map<String, Integer> slots, Integer defaultSlots,
                            Duration gracePeriod, Duration sweepInterval, Clock clock,
                            Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone,
                            boolean dataMember, Set<String> taskTypes, int taskLogLines,
-                           List<String> httpAllow, HookSettings hooks, StoreSettings store) {
+                           List<String> httpAllow, HookSettings hooks, StoreSettings store,
+                           ScheduleLimits scheduleLimits) {
 
     public static final String DEFAULT_CLUSTER_NAME = "weft";
     public static final int DEFAULT_PORT = 5701;
@@ -104,6 +108,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         new UrlAllowList(httpAllow);
         hooks = hooks == null ? HookSettings.UNSET : hooks;
         store = store == null ? StoreSettings.MEMORY : store;
+        scheduleLimits = scheduleLimits == null ? ScheduleLimits.DEFAULTS : scheduleLimits;
     }
 
     /** {@link #httpAllow} as the check the {@code http} task type and hook deliveries share. */
@@ -138,6 +143,8 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.httpAllow = listVar(env.get("WEFT_HTTP_ALLOW"));
         b.hooks = HookSettings.fromEnvironment(env);
         b.store = StoreSettings.fromEnvironment(env, b.members.size() <= 1);
+        Duration minInterval = durationVar(env, ScheduleLimits.VARIABLE);
+        b.scheduleLimits = minInterval == null ? ScheduleLimits.DEFAULTS : new ScheduleLimits(minInterval);
         return b.build();
     }
 
@@ -239,6 +246,14 @@ public record NodeSettings(String configPath, String clusterName, int port, List
             return this;
         }
 
+        private ScheduleLimits scheduleLimits = ScheduleLimits.DEFAULTS;
+
+        /** How often a schedule may fire at most. */
+        public Builder scheduleLimits(ScheduleLimits value) {
+            this.scheduleLimits = value;
+            return this;
+        }
+
         /** Hook delivery settings over the YAML's (tests make retries fast with these). */
         public Builder hooks(HookSettings value) {
             this.hooks = value;
@@ -334,7 +349,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
                     defaultSlots, gracePeriod, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
-                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks, store);
+                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks, store, scheduleLimits);
         }
     }
 }
