@@ -53,6 +53,7 @@ import io.weft.node.store.LostPartitionReload;
 import io.weft.node.store.RestartRecovery;
 import io.weft.node.store.StoredDataLoad;
 import io.weft.store.DurableStore;
+import io.weft.store.StoreMetrics;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.time.Clock;
@@ -176,9 +177,9 @@ public final class WeftNode implements AutoCloseable {
         AtomicReference<HazelcastInstance> member = new AtomicReference<>();
         NodeEndpoints endpoints;
         try {
-            if (store != null) {
-                store.metrics().register(metrics.registry());
-            }
+            // A node without a store exports the store's metrics too, at zero, so that every node
+            // answers the same queries.
+            (store != null ? store.metrics() : new StoreMetrics(settings.clock())).register(metrics.registry());
             endpoints = settings.metricsPort() <= 0 ? null : NodeEndpoints.serve(settings.metricsPort(), metrics.registry(),
                     () -> health.get().get(), () -> member.get() != null && member.get().getPartitionService().isLocalMemberSafe());
         } catch (RuntimeException e) {
@@ -298,6 +299,7 @@ public final class WeftNode implements AutoCloseable {
                 new RestartRecovery(hazelcast, sweeper, graph).run();
             }
             duties.scheduleWithFixedDelay(store.expiredRowSweep(), 0, EXPIRED_ROW_SWEEP.toSeconds(), TimeUnit.SECONDS);
+            duties.scheduleWithFixedDelay(() -> store.countPendingWrites(hazelcast), 1, 2, TimeUnit.SECONDS);
         }
         started = true;
         LOG.info("Weft node ready: member={} address={} cluster={} members={} types={}", memberId,

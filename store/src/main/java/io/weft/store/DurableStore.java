@@ -105,6 +105,15 @@ public final class DurableStore implements AutoCloseable {
         LOG.info("flushed the write-behind queues to the store in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** Counts the entries waiting in {@code member}'s write-behind queues, into the metrics. */
+    public void countPendingWrites(HazelcastInstance member) {
+        long dirty = 0;
+        for (String map : keptMaps()) {
+            dirty += member.getMap(map).getLocalMapStats().getDirtyEntryCount();
+        }
+        metrics.pendingWrites(dirty);
+    }
+
     public StoreMetrics metrics() {
         return metrics;
     }

@@ -26,6 +26,8 @@ public final class StoreMetrics {
             "Rows loaded from the store into the grid, by table.").labelNames("table").create();
     private final Gauge lastSuccess = Gauge.build("weft_store_last_success_timestamp_seconds",
             "When a store batch last succeeded (Unix time).").create();
+    private final Gauge pending = Gauge.build("weft_store_pending_writes",
+            "Entries this member changed that are not yet in the store (its write-behind queues).").create();
     private final AtomicLong rowsLoaded = new AtomicLong();
     private final AtomicLong lastSuccessMillis = new AtomicLong();
     private final AtomicLong lastFailureMillis = new AtomicLong();
@@ -41,6 +43,12 @@ public final class StoreMetrics {
         registry.register(batches);
         registry.register(loaded);
         registry.register(lastSuccess);
+        registry.register(pending);
+    }
+
+    /** The entries waiting in this member's write-behind queues, as last counted. */
+    public void pendingWrites(long entries) {
+        pending.set(entries);
     }
 
     public void written(String table, int count, long nanos) {

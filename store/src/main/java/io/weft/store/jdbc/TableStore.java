@@ -54,36 +54,26 @@ public final class TableStore<V> implements EntryStore<String, V> {
         return table;
     }
 
+    /** One row, one statement in its own transaction: write-through's case, one round trip. */
     @Override
     public void store(String key, MetadataAwareValue<V> value) {
-        storeAll(Map.of(key, value));
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(upsert)) {
+            connection.setAutoCommit(true);
+            bindRow(statement, key, value);
+            statement.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            metrics.writeFailed(table.name(), e);
+            throw new IllegalStateException("storing row " + key + " in " + table.name() + " failed: " + e.getMessage(), e);
+        }
+        metrics.written(table.name(), 1, System.nanoTime() - started);
     }
 
     @Override
     public void storeAll(Map<String, MetadataAwareValue<V>> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        long started = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(upsert)) {
-                for (Map.Entry<String, MetadataAwareValue<V>> entry : entries.entrySet()) {
-                    bindRow(statement, entry.getKey(), entry.getValue());
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection);
-                throw e;
-            }
-        } catch (SQLException | RuntimeException e) {
-            metrics.writeFailed(table.name(), e);
-            throw new IllegalStateException("storing " + entries.size() + " rows in " + table.name() + " failed: "
-                    + e.getMessage(), e);
-        }
-        metrics.written(table.name(), entries.size(), System.nanoTime() - started);
+        inOneTransaction("storing", upsert, entries.entrySet(),
+                (statement, entry) -> bindRow(statement, entry.getKey(), entry.getValue()));
     }
 
     @Override
@@ -93,15 +83,26 @@ public final class TableStore<V> implements EntryStore<String, V> {
 
     @Override
     public void deleteAll(Collection<String> keys) {
-        if (keys.isEmpty()) {
+        inOneTransaction("deleting", delete, keys, (statement, key) -> statement.setString(1, key));
+    }
+
+    /** What binds one item's parameters to a batched statement. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T item) throws SQLException;
+    }
+
+    /** One batched statement over {@code items}, committed as one transaction or not at all. */
+    private <T> void inOneTransaction(String doing, String sql, Collection<T> items, Binder<T> binder) {
+        if (items.isEmpty()) {
             return;
         }
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(delete)) {
-                for (String key : keys) {
-                    statement.setString(1, key);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (T item : items) {
+                    binder.bind(statement, item);
                     statement.addBatch();
                 }
                 statement.executeBatch();
@@ -112,10 +113,10 @@ public final class TableStore<V> implements EntryStore<String, V> {
             }
         } catch (SQLException | RuntimeException e) {
             metrics.writeFailed(table.name(), e);
-            throw new IllegalStateException("deleting " + keys.size() + " rows of " + table.name() + " failed: "
+            throw new IllegalStateException(doing + " " + items.size() + " rows of " + table.name() + " failed: "
                     + e.getMessage(), e);
         }
-        metrics.written(table.name(), keys.size(), System.nanoTime() - started);
+        metrics.written(table.name(), items.size(), System.nanoTime() - started);
     }
 
     /** Never a query: see the class comment. */
