@@ -152,6 +152,30 @@ class RestartOnStoreTest {
                 .as("the attempts the crash cut short ran again as attempt 2").contains(2);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void noTickOfAScheduleFiresTwiceAcrossARestart(String name, StoreFactory stores) throws Exception {
+        StoreSettings store = stores.create();
+        WeftClient weft = start(store);
+        String session = weft.sessions().create("ticks", Map.of()).id();
+        weft.schedules().create(ScheduleSpec.every(session, Duration.ofSeconds(1), TaskSpec.of("echo", "{}")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ticksOf(node, session).size() >= 3);
+        node.terminate();
+        node = null;
+        weft = start(store);
+        int before = ticksOf(node, session).size();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ticksOf(node, session).size() >= before + 3);
+
+        List<String> ticks = ticksOf(node, session);
+        assertThat(ticks).as("one task per tick, before and after the restart").doesNotHaveDuplicates();
+    }
+
+    /** The tick each of the session's tasks was fired for, one entry per task. */
+    private static List<String> ticksOf(WeftNode node, String session) {
+        return WeftClient.embedded(node.hazelcast()).tasks().list(session, null).stream()
+                .map(task -> task.spec().options().labels().get("tick")).toList();
+    }
+
     private static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
