@@ -26,6 +26,8 @@ public record HookDelivery(String id, String hookId, String eventId, HookEvent e
                            Instant nextAttemptAt) {
 
     public static final String ID_PREFIX = "d-";
+    /** A delivery is kept this long after its last change, then expires: an audit trail, not an archive. */
+    public static final java.time.Duration RETENTION = java.time.Duration.ofDays(7);
 
     public HookDelivery {
         Checks.id("id", id);

@@ -194,8 +194,8 @@ public final class TableStore<V> implements EntryStore<String, V> {
         int index = 1;
         statement.setString(index++, key);
         statement.setLong(index++, table.revision().applyAsLong(value));
-        long expiresAt = entry.getExpirationTime();
-        if (expiresAt == MetadataAwareValue.NO_TIME_SET || expiresAt == Long.MAX_VALUE) {
+        long expiresAt = expiryOf(entry);
+        if (expiresAt == MetadataAwareValue.NO_TIME_SET) {
             statement.setNull(index++, java.sql.Types.TIMESTAMP);
         } else {
             statement.setTimestamp(index++, new Timestamp(expiresAt));
@@ -204,6 +204,15 @@ public final class TableStore<V> implements EntryStore<String, V> {
             column.type().bind(statement, index++, column.value().of(key, value));
         }
         bindPayload(statement, index, value);
+    }
+
+    /** The entry's expiry as the grid passes it, else as its value says, else none. */
+    private long expiryOf(MetadataAwareValue<V> entry) {
+        long passed = entry.getExpirationTime();
+        if (passed != MetadataAwareValue.NO_TIME_SET && passed > 0) {
+            return passed;
+        }
+        return table.expiry() == null ? MetadataAwareValue.NO_TIME_SET : table.expiry().apply(entry.getValue()).toEpochMilli();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,8 @@
 package io.weft.store.table;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -12,9 +14,17 @@ import java.util.function.ToLongFunction;
  *                 write-behind batch that is retried, or a queue handed over in a migration, cannot put
  *                 an older state back. Values with no such order (written once, or last write wins)
  *                 give 0.
+ * @param expiry   when the value itself says it expires, for a write that does not pass the entry's
+ *                 expiry to the store (an entry processor that keeps the entry's expiry passes none);
+ *                 {@code null} for values that do not expire
  */
 public record Table<V>(String map, String name, Payload<V> payload, List<Column<V>> columns,
-                       ToLongFunction<V> revision) {
+                       ToLongFunction<V> revision, Function<V, Instant> expiry) {
+
+    /** A table whose values do not expire of themselves. */
+    public Table(String map, String name, Payload<V> payload, List<Column<V>> columns, ToLongFunction<V> revision) {
+        this(map, name, payload, columns, revision, null);
+    }
 
     public Table {
         if (name == null || !name.matches("[a-z_]+")) {

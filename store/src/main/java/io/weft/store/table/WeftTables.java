@@ -53,7 +53,9 @@ public final class WeftTables {
                     Column.text("owner_task_id", ResultMeta::ownerTaskId),
                     Column.bigint("size_bytes", ResultMeta::size),
                     Column.time("created_at", ResultMeta::createdAt)),
-            r -> r.status() == ResultStatus.CREATED ? 0 : 1);
+            r -> r.status() == ResultStatus.CREATED ? 0 : 1,
+            // The grid keeps the metadata a tombstone longer; the store keeps it to the expiry.
+            ResultMeta::expiresAt);
 
     public static final Table<byte[]> CHUNKS = new Table<>(GridNames.CHUNKS, "chunks", new Payload.Bytes(), List.of(
             Column.textOfKey("result_id", key -> key.substring(0, key.lastIndexOf('#'))),
@@ -100,7 +102,9 @@ public final class WeftTables {
                     Column.text("state", d -> d.state().name()),
                     Column.time("next_attempt_at", HookDelivery::nextAttemptAt)),
             // Attempts are only appended, and a delivery ends once.
-            d -> 2L * d.attempts().size() + (d.state() == DeliveryState.PENDING ? 0 : 1));
+            d -> 2L * d.attempts().size() + (d.state() == DeliveryState.PENDING ? 0 : 1),
+            d -> (d.attempts().isEmpty() ? d.createdAt() : d.attempts().get(d.attempts().size() - 1).at())
+                    .plus(HookDelivery.RETENTION));
 
     public static final Table<String> API_KEYS = new Table<>(GridNames.KEYS, "api_keys", new Payload.JsonText(),
             List.of(), key -> 0);
