@@ -16,6 +16,7 @@ import org.jobrunr.jobs.states.JobState;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.BackgroundJob;
 import org.jobrunr.storage.InMemoryStorageProvider;
+import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.navigation.AmountRequest;
 
 /**
@@ -69,11 +70,18 @@ final class JobRunrPeer {
     }
 
     static Run run(int workers, int jobs) throws InterruptedException {
-        InMemoryStorageProvider storage = new InMemoryStorageProvider();
+        return run(workers, jobs, new InMemoryStorageProvider(), POLL_INTERVAL);
+    }
+
+    /**
+     * One run on {@code storage} (in memory, or JobRunr's PostgreSQL storage on a database of its own,
+     * which JobRunr polls no more often than every 5 s).
+     */
+    static Run run(int workers, int jobs, StorageProvider storage, Duration pollInterval) throws InterruptedException {
         SucceededCounter succeeded = new SucceededCounter();
         JobRunr.configure().useStorageProvider(storage).withJobFilter(succeeded)
                 .useBackgroundJobServer(usingStandardBackgroundJobServerConfiguration().andWorkerCount(workers)
-                        .andPollInterval(POLL_INTERVAL))
+                        .andPollInterval(pollInterval))
                 .initialize();
         try {
             long start = System.nanoTime();

@@ -1,6 +1,8 @@
 package io.weft.bench;
 
 import com.hazelcast.map.EntryLoader.MetadataAwareValue;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.weft.client.WeftClient;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskOptions;
@@ -23,11 +25,13 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
 
 /**
  * Echo with a durable store under the grid, beside the same run's in-memory echo: the file store and
@@ -42,6 +46,9 @@ final class StoreScenarios {
     private static final String PG_USER = System.getProperty("bench.pg.user", "weft");
     private static final String PG_PASSWORD = System.getProperty("bench.pg.password", "weft");
 
+    /** JobRunr's shortest poll interval on a SQL storage. */
+    private static final Duration JOBRUNR_SQL_POLL = Duration.ofSeconds(5);
+
     private final BenchMain bench;
     private final PrintStream out;
     private final boolean quick;
@@ -54,24 +61,62 @@ final class StoreScenarios {
 
     /** Returns how many tasks did not succeed. */
     long run(EchoRuns memory, int tasks, int warmUp, int storedTasks) throws Exception {
-        for (StoreSettings store : List.of(file(1), file(0), postgres("echo_behind", 1), postgres("echo_through", 0))) {
-            echoOn(store, memory, tasks, warmUp);
-        }
+        echoOn(file(1), memory, tasks, warmUp);
+        echoOn(file(0), memory, tasks, warmUp);
+        echoOn(postgres("echo_behind", 1), memory, tasks, warmUp);
+        EchoRuns through = echoOn(postgres("echo_through", 0), memory, tasks, warmUp);
+        peers(through);
         restartWith(postgres("restart", 1), storedTasks);
         return 0;
     }
 
-    private void echoOn(StoreSettings store, EchoRuns memory, int tasks, int warmUp) throws Exception {
+    /** db-scheduler and JobRunr on the same PostgreSQL, on the work of Weft's write-through run. */
+    private void peers(EchoRuns weft) throws Exception {
+        List<Double> dbScheduler = new ArrayList<>();
+        List<Double> jobRunr = new ArrayList<>();
+        for (int i = 0; i < BenchMain.REPEATS; i++) {
+            try (HikariDataSource pool = pool(postgres("db_scheduler", 0))) {
+                dbScheduler.add(DbSchedulerPeer.run(pool, weft.tasks()));
+            }
+            try (HikariDataSource pool = pool(postgres("jobrunr", 0))) {
+                jobRunr.add(JobRunrPeer.run(64, weft.tasks(), new PostgresStorageProvider(pool),
+                        JOBRUNR_SQL_POLL).jobsPerSecond());
+            }
+        }
+        Stats scheduler = Stats.of(dbScheduler);
+        Stats runr = Stats.of(jobRunr);
+        out.printf("db-scheduler-pg  %,d no-op executions, db-scheduler 16.7.1, lock-and-fetch, %d threads, PostgreSQL: "
+                + "%s executions/s%n", weft.tasks(), DbSchedulerPeer.THREADS, scheduler.format("%,.0f"));
+        out.printf("jobrunr-pg       %,d no-op jobs, JobRunr 8.7.0 on PostgreSQL, 64 workers, poll %s: %s jobs/s%n",
+                weft.tasks(), JOBRUNR_SQL_POLL, runr.format("%,.0f"));
+        out.printf("ratio-store      Weft %s %,.0f tasks/s ÷ db-scheduler %,.0f = %.1f×; ÷ JobRunr on PostgreSQL %,.0f = %.1f× "
+                        + "(medians, same run)%n", weft.name(), weft.throughput().median(), scheduler.median(),
+                weft.throughput().median() / scheduler.median(), runr.median(), weft.throughput().median() / runr.median());
+    }
+
+    private static HikariDataSource pool(StoreSettings store) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(store.url());
+        config.setUsername(store.user());
+        config.setPassword(store.password());
+        config.setMaximumPoolSize(DbSchedulerPeer.THREADS + 8);
+        return new HikariDataSource(config);
+    }
+
+    /** Write-through runs a fifth of the tasks: each of a task's writes waits for its commit. */
+    private EchoRuns echoOn(StoreSettings store, EchoRuns memory, int behindTasks, int warmUp) throws Exception {
+        int tasks = store.writeThrough() ? behindTasks / 5 : behindTasks;
         String name = "echo-" + store.kind().name().toLowerCase(Locale.ROOT) + (store.writeThrough() ? "-through" : "-behind");
         WeftNode node = WeftNode.start(settings(store));
         try (WeftClient client = WeftClient.embedded(node.hazelcast())) {
             double rowsBefore = rowsWritten(node);
             long started = System.nanoTime();
-            EchoRuns runs = bench.echoRuns(client, name, tasks, warmUp);
+            EchoRuns runs = bench.echoRuns(client, name, tasks, Math.min(warmUp, tasks / 2));
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf("%-16s %.2f of echo-embedded (%,.0f tasks/s, same run); the store wrote %,.0f rows/s while it ran%n",
                     "", runs.throughput().median() / memory.throughput().median(), memory.throughput().median(),
                     (rowsWritten(node) - rowsBefore) / seconds);
+            return runs;
         } finally {
             node.shutdown();
         }

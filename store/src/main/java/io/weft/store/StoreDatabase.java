@@ -87,10 +87,12 @@ public final class StoreDatabase implements AutoCloseable {
         }
         if (settings.kind() == StoreKind.POSTGRES) {
             // A JSON document is bound as a string and typed by the column it goes to (jsonb), and a
-            // batch of upserts is sent as multi-row statements.
+            // batch of upserts is sent as multi-row statements. Write-through commits one change at a
+            // time from many map-store threads: enough connections that their commits share the
+            // server's WAL flushes rather than queue for a connection.
             config.addDataSourceProperty("stringtype", "unspecified");
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            config.setMaximumPoolSize(8);
+            config.setMaximumPoolSize(32);
         } else {
             createParent(settings.dataDir());
             // One writer at a time, readers beside it (WAL); a writer waits for its turn rather than failing.

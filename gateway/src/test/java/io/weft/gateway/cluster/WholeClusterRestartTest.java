@@ -74,7 +74,9 @@ class WholeClusterRestartTest {
         cluster = LocalCluster.up(module.getParent(), module.resolve("target/weft-cluster-it"),
                 Map.of("WEFT_STORE", "postgres", "WEFT_STORE_URL", store.url(), "WEFT_STORE_USER", store.user(),
                         "WEFT_STORE_PASSWORD", store.password(),
-                        "WEFT_STORE_WRITE_DELAY", String.valueOf(store.writeDelaySeconds())));
+                        "WEFT_STORE_WRITE_DELAY", String.valueOf(store.writeDelaySeconds()),
+                        // Four JVMs on two shared cores: a batch of 500 may take longer than the default 5 s.
+                        "WEFT_GRID_TIMEOUT", "PT60S"));
         String session = post("/v1/sessions", "{\"name\": \"kept\"}").path("id").asText();
         String input = post("/v1/sessions/" + session + "/results",
                 "{\"name\": \"in.txt\", \"contentType\": \"text/plain\", \"ttl\": \"PT1H\"}").path("id").asText();
