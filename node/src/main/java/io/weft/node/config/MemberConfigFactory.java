@@ -45,6 +45,8 @@ public final class MemberConfigFactory {
         WeftSerializers.register(config.getSerializationConfig(), nodeSerializers);
         SerializeValuesOnce.installIn(config);
         addMaps(config, settings);
+        // Split-brain protection, merge policies and merge delays over every Weft map added above.
+        QuorumPlan.resolve(settings).applyTo(config, settings.backupCount());
         return config;
     }
 

@@ -43,13 +43,16 @@ import java.util.Set;
  *                    node calls out only where an operator said it may; hook deliveries go by the same list
  * @param hooks       hook delivery settings from the environment ({@code WEFT_HOOK_*}); unset ones fall back to
  *                    the YAML, then to the defaults (see {@link HookDeliveryPlan})
+ * @param quorum      the fewest members a side of a split needs to take writes ({@code WEFT_QUORUM}); null:
+ *                    a majority of {@code WEFT_CP_MEMBERS} when above 0, else of the entries of
+ *                    {@code WEFT_MEMBERS}, 1 for a lone node (see {@link QuorumPlan})
  */
 public record NodeSettings(String configPath, String clusterName, int port, List<String> members, int cpMembers,
                            int metricsPort, int backupCount, Map<String, Integer> slots, Integer defaultSlots,
                            Duration gracePeriod, Duration sweepInterval, Clock clock,
                            Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone,
                            boolean dataMember, Set<String> taskTypes, int taskLogLines,
-                           List<String> httpAllow, HookSettings hooks) {
+                           List<String> httpAllow, HookSettings hooks, Integer quorum) {
 
     public static final String DEFAULT_CLUSTER_NAME = "weft";
     public static final int DEFAULT_PORT = 5701;
@@ -99,6 +102,9 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         // Refuses a prefix that pins no scheme and host, naming WEFT_HTTP_ALLOW.
         new UrlAllowList(httpAllow);
         hooks = hooks == null ? HookSettings.UNSET : hooks;
+        if (quorum != null && quorum < 1) {
+            throw new IllegalArgumentException("WEFT_QUORUM must be at least 1, got " + quorum);
+        }
     }
 
     /** {@link #httpAllow} as the check the {@code http} task type and hook deliveries share. */
@@ -132,6 +138,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.taskLogLines = intVar(env, "WEFT_TASK_LOG_LINES", DEFAULT_TASK_LOG_LINES);
         b.httpAllow = listVar(env.get("WEFT_HTTP_ALLOW"));
         b.hooks = HookSettings.fromEnvironment(env);
+        b.quorum = env.containsKey("WEFT_QUORUM") ? intVar(env, "WEFT_QUORUM", 0) : null;
         return b.build();
     }
 
@@ -225,6 +232,13 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         private int taskLogLines = DEFAULT_TASK_LOG_LINES;
         private List<String> httpAllow = List.of();
         private HookSettings hooks = HookSettings.UNSET;
+        private Integer quorum;
+
+        /** The fewest members a side needs to take writes; null (the default) derives it (see {@link QuorumPlan}). */
+        public Builder quorum(Integer value) {
+            this.quorum = value;
+            return this;
+        }
 
         /** Hook delivery settings over the YAML's (tests make retries fast with these). */
         public Builder hooks(HookSettings value) {
@@ -321,7 +335,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
                     defaultSlots, gracePeriod, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
-                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks);
+                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks, quorum);
         }
     }
 }
