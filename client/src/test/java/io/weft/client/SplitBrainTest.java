@@ -62,6 +62,12 @@ class SplitBrainTest {
             LOG.info("split: {} of {} tasks succeeded", succeeded.get(), TASKS);
             assertThat(Quorum.of(lone.hazelcast()).present()).isFalse();
             assertThat(Quorum.of(first.hazelcast()).present()).isTrue();
+            // Health tells the truth: the lone member is not ready and says why; its metrics say so too.
+            assertThat(lone.health().ready()).isFalse();
+            assertThat(lone.clusterState().reason()).contains("fewer than the quorum of 2");
+            assertThat(lone.metrics().registry().getSampleValue("weft_cluster_quorum")).isEqualTo(0.0);
+            assertThat(lone.metrics().registry().getSampleValue("weft_cluster_members")).isEqualTo(1.0);
+            assertThat(first.metrics().registry().getSampleValue("weft_cluster_quorum")).isEqualTo(1.0);
 
             WeftClient minority = WeftClient.embedded(lone.hazelcast());
             Throwable refusedSession = catchThrowable(() -> minority.sessions().create("minority", Map.of()));
@@ -88,6 +94,7 @@ class SplitBrainTest {
                     .until(() -> cluster.nodes().stream().allMatch(n -> n.hazelcast().getCluster().getMembers().size() == 3));
             LOG.info("merged {} ms after the network healed", (System.nanoTime() - healedAt) / 1_000_000);
             assertThat(Quorum.of(lone.hazelcast()).present()).isTrue();
+            await().atMost(Duration.ofSeconds(30)).until(() -> cluster.nodes().stream().allMatch(n -> n.health().ready()));
 
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     client.tasks().list(session, null).stream().allMatch(t -> t.status().isTerminal()));

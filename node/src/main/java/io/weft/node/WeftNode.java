@@ -12,6 +12,11 @@ import io.weft.model.cluster.ServedType;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.grid.UserContextKeys;
+import io.weft.node.cluster.ClusterState;
+import io.weft.node.cluster.ClusterWatch;
+import io.weft.node.cluster.LossRecorder;
+import io.weft.node.cluster.PartitionLosses;
+import io.weft.node.cluster.Quorum;
 import io.weft.node.config.MemberConfigFactory;
 import io.weft.node.config.NodeSettings;
 import io.weft.node.config.ResultLimitsPlan;
@@ -35,6 +40,7 @@ import io.weft.node.failover.OrphanReaper;
 import io.weft.node.failover.StrandedTaskSweeper;
 import io.weft.node.grid.SerializeValuesOnce;
 import io.weft.node.handler.TaskHandler;
+import io.weft.node.metrics.ClusterCollector;
 import io.weft.node.metrics.MetricSources;
 import io.weft.node.metrics.NodeMetrics;
 import io.weft.node.registry.MemberRegistry;
@@ -107,6 +113,8 @@ public final class WeftNode implements AutoCloseable {
     private MemberStatus memberStatus;
     private HookDeliveryEngine hooks;
     private volatile boolean stopped;
+    private PartitionLosses partitionLosses;
+    private ClusterWatch clusterWatch;
 
     private WeftNode(NodeSettings settings, HazelcastInstance hazelcast, HandlerCatalog handlers, SlotPlan slots) {
         this.settings = settings;
@@ -157,6 +165,7 @@ public final class WeftNode implements AutoCloseable {
             WeftNode node = new WeftNode(settings, hazelcast, handlers, slots);
             // The member copied the config's context when it started: add to the member's own map.
             hazelcast.getUserContext().put(UserContextKeys.INTERRUPTER, node.running);
+            node.watchTheCluster();
             new SettingsPublisher(hazelcast, limits, settings.httpAllowList()).start();
             node.startSessions();
             node.startHooks(hookPolicy);
@@ -185,6 +194,21 @@ public final class WeftNode implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the Weft node of member " + hazelcast.getName() + " did not start", e);
         }
+    }
+
+    /**
+     * First of all: every lost partition is heard, logged and recorded (and handed to the handlers
+     * registered later through {@link #partitionLosses()}), and readiness follows the quorum.
+     */
+    private void watchTheCluster() {
+        Quorum quorum = Quorum.of(hazelcast);
+        CountRepair repair = new CountRepair(hazelcast, duties);
+        partitionLosses = new PartitionLosses(hazelcast, settings.backupCount(), duties, settings.clock());
+        LossRecorder recorder = new LossRecorder(hazelcast, quorum, settings.backupCount(), repair::recountAfterLoss);
+        partitionLosses.register(recorder);
+        partitionLosses.start();
+        clusterWatch = new ClusterWatch(hazelcast, quorum, partitionLosses, recorder).start();
+        metrics.registry().register(new ClusterCollector(clusterWatch::state));
     }
 
     /** Before the node takes tasks: the paused sessions are known, and status changes are counted. */
@@ -276,7 +300,10 @@ public final class WeftNode implements AutoCloseable {
             if (!hazelcast.getLifecycleService().isRunning()) {
                 return new HealthReport(false, false, memberId, 0);
             }
-            return new HealthReport(true, started && !stopped, memberId, hazelcast.getCluster().getMembers().size());
+            ClusterState cluster = clusterWatch == null ? null : clusterWatch.state();
+            boolean servable = cluster == null || cluster.servable();
+            return new HealthReport(true, started && !stopped && servable, memberId,
+                    hazelcast.getCluster().getMembers().size(), cluster);
         } catch (HazelcastInstanceNotActiveException e) {
             return new HealthReport(false, false, memberId, 0);
         }
@@ -328,6 +355,19 @@ public final class WeftNode implements AutoCloseable {
     /** This member's part in firing schedules (it fires them while it holds the firing lock). */
     public ScheduleFirer scheduleFirer() {
         return scheduleFirer;
+    }
+
+    /**
+     * Where handlers of lost partitions are registered ({@link io.weft.node.cluster.PartitionLossHandler}):
+     * the default records each loss; a durable store adds one that reloads the partition.
+     */
+    public PartitionLosses partitionLosses() {
+        return partitionLosses;
+    }
+
+    /** The quorum, partitions and losses as this member sees them now. */
+    public ClusterState clusterState() {
+        return clusterWatch.state();
     }
 
     /** This member's view of the paused sessions. */

@@ -47,7 +47,7 @@ public class ResultService {
     public ResultMeta require(Caller caller, String resultId) {
         ResultMeta meta;
         try {
-            meta = weft.results().get(resultId).orElseThrow(() -> new NoSuchElementException("no result " + resultId));
+            meta = weft.results().get(resultId).orElseThrow(() -> weft.lost().missing("result", resultId));
         } catch (ResultExpiredException e) {
             requireVisible(caller, resultId, e.sessionId());
             throw e;

@@ -90,6 +90,8 @@ public final class MemberConfigFactory {
         config.addMapConfig(new MapConfig(GridNames.CHUNKS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.MEMBERS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.SETTINGS).setBackupCount(settings.backupCount()));
+        config.addMapConfig(new MapConfig(GridNames.LOST_PARTITIONS).setBackupCount(settings.backupCount())
+                .setTimeToLiveSeconds((int) QuorumPlan.LOST_RECORD_RETENTION.toSeconds()));
         ScheduleAndLogMaps.addTo(config, settings.backupCount());
         HookMaps.addTo(config, settings.backupCount());
     }

@@ -13,6 +13,7 @@ import io.weft.node.merge.ResultMergePolicy;
 import io.weft.node.merge.ScheduleMergePolicy;
 import io.weft.node.merge.SessionMergePolicy;
 import io.weft.node.merge.TaskMergePolicy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +51,8 @@ public record QuorumPlan(int size, int expectedMembers) {
             GridNames.RESULTS, ResultMergePolicy.class.getName(),
             GridNames.SCHEDULES, ScheduleMergePolicy.class.getName(),
             GridNames.HOOK_DELIVERIES, DeliveryMergePolicy.class.getName());
+    /** How long a lost partition's record is kept, and its ids answer 410 rather than 404. */
+    public static final Duration LOST_RECORD_RETENTION = Duration.ofDays(7);
     /** Maps the gateway writes, which have no config of their own in the node. */
     private static final List<String> GATEWAY_MAPS = List.of(GridNames.KEYS, GridNames.SESSION_OWNERS, GridNames.RUN_SESSIONS);
 

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public final class CountRepair extends MembershipAdapter {
     private final IMap<String, TaskCounts> counts;
     private final ScheduledExecutorService background;
     private final QuietRecount recount;
+    private final AtomicBoolean lossRecountPending = new AtomicBoolean();
 
     public CountRepair(HazelcastInstance hazelcast, ScheduledExecutorService background) {
         this.hazelcast = hazelcast;
@@ -65,6 +67,26 @@ public final class CountRepair extends MembershipAdapter {
                         event.getMember().getUuid(), sessions.size());
             } catch (RuntimeException e) {
                 LOG.warn("finding the sessions to recount after member {} left failed", event.getMember().getUuid(), e);
+            }
+        });
+    }
+
+    /**
+     * After a partition was lost: every session with counts is counted again from the tasks that are
+     * left, once (a loss of many partitions at once asks many times within a second).
+     */
+    public void recountAfterLoss() {
+        if (!lossRecountPending.compareAndSet(false, true)) {
+            return;
+        }
+        AfterDeparture.run(hazelcast, background, DELAY, () -> {
+            lossRecountPending.set(false);
+            try {
+                Set<String> sessions = new HashSet<>(counts.keySet());
+                recount.recount(sessions);
+                LOG.info("partitions were lost; the task counts of {} sessions are recounted as each is quiet", sessions.size());
+            } catch (RuntimeException e) {
+                LOG.warn("finding the sessions to recount after a loss failed", e);
             }
         });
     }
