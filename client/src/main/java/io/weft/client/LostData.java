@@ -6,6 +6,8 @@ import com.hazelcast.partition.PartitionService;
 import io.weft.model.cluster.DataLostException;
 import io.weft.model.cluster.LostPartition;
 import io.weft.model.grid.GridNames;
+import io.weft.model.result.ChunkKey;
+import io.weft.model.result.ResultMeta;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -36,6 +38,17 @@ public final class LostData {
     public List<LostPartition> all() {
         return lost.values().stream().map(LostPartition::fromJson)
                 .sorted(Comparator.comparingInt(LostPartition::partitionId)).toList();
+    }
+
+    /** What to throw for a LOST result: the loss of the first of its chunks whose partition is recorded. */
+    public DataLostException lostResult(ResultMeta meta) {
+        for (int i = 0; i < meta.chunkCount(); i++) {
+            Optional<LostPartition> loss = of(ChunkKey.of(meta.id(), i));
+            if (loss.isPresent()) {
+                return new DataLostException("result", meta.id(), loss.get());
+            }
+        }
+        return new DataLostException("result", meta.id(), "some of its bytes were lost with their partition");
     }
 
     /**

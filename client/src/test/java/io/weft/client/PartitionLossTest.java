@@ -1,20 +1,29 @@
 package io.weft.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.weft.model.cluster.DataLostException;
 import io.weft.model.cluster.LostPartition;
+import io.weft.model.result.ResultMeta;
+import io.weft.model.result.ResultStatus;
+import io.weft.model.task.ErrorType;
+import io.weft.model.task.Task;
 import io.weft.model.task.TaskSpec;
 import io.weft.model.task.TaskStatus;
 import io.weft.node.WeftNode;
 import io.weft.node.cluster.ClusterState;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -27,9 +36,12 @@ class PartitionLossTest {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionLossTest.class);
     private static final int TASKS = 3_000;
     private static final int BATCH = 500;
+    private static final int RESULTS = 12;
+    /** Three chunks and a byte: most results have a chunk in a lost partition. */
+    private static final int RESULT_BYTES = 3 * (1 << 20) + 1;
 
     @Test
-    void everyTaskLostWithItsPartitionAnswersGoneAndEachLossIsRecordedOnce() {
+    void everyTaskLostWithItsPartitionAnswersGoneAndEachLossIsRecordedOnce() throws Exception {
         // Quorum 1: the survivor of two deaths keeps taking writes (with a majority quorum it would
         // refuse them, as it cannot tell two dead members from a split), so it records the losses.
         try (QuorumCluster cluster = QuorumCluster.start("loss", 3, Map.of(), b -> b.quorum(1))) {
@@ -46,6 +58,12 @@ class PartitionLossTest {
             }
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                     client.tasks().list(session, TaskStatus.SUCCEEDED).size() == TASKS);
+            List<String> results = new ArrayList<>();
+            for (int r = 0; r < RESULTS; r++) {
+                String rid = client.results().create(session, "r" + r, "application/octet-stream", Duration.ofHours(1)).id();
+                client.results().upload(rid, new ByteArrayInputStream(new byte[RESULT_BYTES]));
+                results.add(rid);
+            }
             assertThat(client.lost().all()).isEmpty();
             assertThat(survivor.clusterState().servable()).isTrue();
 
@@ -71,6 +89,7 @@ class PartitionLossTest {
                 byPresence.computeIfAbsent(client.tasks().get(id).isPresent(), k -> new ArrayList<>()).add(id);
             }
             List<String> missing = byPresence.getOrDefault(false, List.of());
+            int lostTasks = missing.size();
             LOG.info("{} of {} tasks lost", missing.size(), TASKS);
             assertThat(missing).as("with one backup, two deaths lose something").isNotEmpty();
             for (String id : missing) {
@@ -86,11 +105,44 @@ class PartitionLossTest {
             assertThat(client.lost().missing("task", "t-never")).satisfiesAnyOf(
                     e -> assertThat(e).isNotInstanceOf(DataLostException.class),
                     e -> assertThat(lostIds).contains(((DataLostException) e).lost().partitionId()));
+            // A result that lost some of its chunks is LOST: not a byte of it is read, and a task that
+            // depends on it fails with a dependency error; one that kept them all reads whole.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> results.stream()
+                    .map(rid -> client.results().get(rid)).filter(Optional::isPresent)
+                    .anyMatch(m -> m.get().status() == ResultStatus.LOST));
+            Thread.sleep(2_000);
+            int lostResults = 0;
+            String aLostResult = null;
+            for (String rid : results) {
+                Optional<ResultMeta> meta = client.results().get(rid);
+                if (meta.isEmpty()) {
+                    assertThat(client.lost().missing("result", rid)).isInstanceOf(DataLostException.class);
+                } else if (meta.get().status() == ResultStatus.LOST) {
+                    lostResults++;
+                    aLostResult = rid;
+                    assertThat(catchThrowable(() -> client.results().openDownload(rid))).isInstanceOf(DataLostException.class);
+                    assertThat(client.lost().lostResult(meta.get()).lost()).isNotNull();
+                } else {
+                    assertThat(meta.get().status()).isEqualTo(ResultStatus.COMPLETED);
+                    try (InputStream in = client.results().openDownload(rid)) {
+                        assertThat(in.readAllBytes()).hasSize(RESULT_BYTES);
+                    }
+                }
+            }
+            LOG.info("{} of {} results LOST", lostResults, RESULTS);
+            if (client.sessions().get(session).isPresent()) {
+                String reader = client.tasks().submit(session, new TaskSpec("checksum", "{\"result\":\"" + aLostResult + "\"}",
+                        null, List.of(aLostResult), List.of(), null, null)).id();
+                Task failed = client.tasks().await(reader).get(30, TimeUnit.SECONDS);
+                assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
+                assertThat(failed.error().type()).isEqualTo(ErrorType.DEPENDENCY_FAILED);
+            }
+
             // The session's counts are recounted from the tasks that are left (when its counts survived).
             if (client.sessions().get(session).isPresent()) {
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
                         CountsOf.kept(client, session).equals(CountsOf.listed(client, session)));
-                assertThat(CountsOf.listed(client, session).get(TaskStatus.SUCCEEDED)).isEqualTo((long) (TASKS - missing.size()));
+                assertThat(CountsOf.listed(client, session).get(TaskStatus.SUCCEEDED)).isEqualTo((long) (TASKS - lostTasks));
             } else {
                 assertThat(client.lost().missing("session", session)).isInstanceOf(DataLostException.class);
             }

@@ -15,6 +15,7 @@ import io.weft.model.grid.UserContextKeys;
 import io.weft.node.cluster.ClusterState;
 import io.weft.node.cluster.ClusterWatch;
 import io.weft.node.cluster.LossRecorder;
+import io.weft.node.cluster.LostResults;
 import io.weft.node.cluster.PartitionLosses;
 import io.weft.node.cluster.Quorum;
 import io.weft.node.config.MemberConfigFactory;
@@ -206,6 +207,7 @@ public final class WeftNode implements AutoCloseable {
         partitionLosses = new PartitionLosses(hazelcast, settings.backupCount(), duties, settings.clock());
         LossRecorder recorder = new LossRecorder(hazelcast, quorum, settings.backupCount(), repair::recountAfterLoss);
         partitionLosses.register(recorder);
+        partitionLosses.register(new LostResults(hazelcast, duties, quorum));
         partitionLosses.start();
         clusterWatch = new ClusterWatch(hazelcast, quorum, partitionLosses, recorder).start();
         metrics.registry().register(new ClusterCollector(clusterWatch::state));

@@ -16,6 +16,13 @@ public final class DataLostException extends NoSuchElementException {
         this.lost = lost;
     }
 
+    /** Lost, and the record of the partition that took it is no longer kept. */
+    public DataLostException(String kind, String id, String why) {
+        super(kind + " " + id + " was lost: " + why);
+        this.lost = null;
+    }
+
+    /** The partition it was lost with; null when that is no longer known. */
     public LostPartition lost() {
         return lost;
     }
