@@ -4,6 +4,7 @@ import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.cluster.MembershipAdapter;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
+import io.weft.node.cluster.Quorum;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
@@ -43,6 +44,7 @@ public final class CountRepair extends MembershipAdapter {
     private final ScheduledExecutorService background;
     private final QuietRecount recount;
     private final AtomicBoolean lossRecountPending = new AtomicBoolean();
+    private final Quorum quorum;
 
     public CountRepair(HazelcastInstance hazelcast, ScheduledExecutorService background) {
         this.hazelcast = hazelcast;
@@ -50,11 +52,13 @@ public final class CountRepair extends MembershipAdapter {
         this.counts = hazelcast.getMap(GridNames.SESSION_COUNTS);
         this.background = background;
         this.recount = new QuietRecount(hazelcast, background);
+        this.quorum = Quorum.of(hazelcast);
     }
 
     @Override
     public void memberRemoved(MembershipEvent event) {
-        if (!hazelcast.getCluster().getMembers().iterator().next().localMember()) {
+        // A side of a split without the quorum could write no count: the majority recounts.
+        if (!hazelcast.getCluster().getMembers().iterator().next().localMember() || !quorum.present()) {
             return;
         }
         // A query while the lost member's partitions are still being promoted and migrated can miss
