@@ -8,6 +8,7 @@ import io.weft.model.grid.GridNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public final class LossRecorder implements PartitionLossHandler {
     private final int backupCount;
     private final Runnable recount;
     private final AtomicLong recorded = new AtomicLong();
+    private final AtomicBoolean warnedWithoutQuorum = new AtomicBoolean();
 
     /** @param recount has every session's counts recounted from its tasks (called after each recorded loss) */
     public LossRecorder(HazelcastInstance hazelcast, Quorum quorum, int backupCount, Runnable recount) {
@@ -42,11 +44,17 @@ public final class LossRecorder implements PartitionLossHandler {
     @Override
     public void partitionLost(int partitionId, Set<Member> gone, Instant at) {
         if (!quorum.present()) {
-            LOG.warn("partition {} has no replica on this side of the cluster, which has {} of the {} members the quorum "
-                    + "needs: not recorded as lost, since the other side may hold it; if those members are gone for good, "
-                    + "its data is lost", partitionId, quorum.seen(), quorum.size());
+            // Once per stretch without the quorum: a side of one lacks a replica of most partitions.
+            if (warnedWithoutQuorum.compareAndSet(false, true)) {
+                LOG.warn("partition {} (and likely others) has no replica on this side of the cluster, which has {} of "
+                        + "the {} members the quorum needs: not recorded as lost, since the other side may hold them; if "
+                        + "those members are gone for good, their data is lost", partitionId, quorum.seen(), quorum.size());
+            } else {
+                LOG.debug("partition {} has no replica on this side of the cluster (no quorum)", partitionId);
+            }
             return;
         }
+        warnedWithoutQuorum.set(false);
         LostPartition record = new LostPartition(partitionId, at,
                 gone.stream().map(m -> m.getAddress() + " (" + m.getUuid() + ")").sorted().toList(), weftMaps(), backupCount);
         if (lost.putIfAbsent(partitionId, record.toJson()) == null) {
