@@ -56,6 +56,11 @@ import io.weft.node.sessions.CountRepair;
 import io.weft.node.sessions.LocalQueuedTasks;
 import io.weft.node.sessions.PausedSessions;
 import io.weft.node.sessions.SessionCounts;
+import io.weft.node.store.RestartRecovery;
+import io.weft.node.store.StoredDataLoad;
+import io.weft.store.DurableStore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,6 +96,8 @@ public final class WeftNode implements AutoCloseable {
     private static final Duration COMPLETION_LOOK_BACK_AFTER_DEPARTURE = Duration.ofMinutes(10);
     /** The periodic completion audit: a dead client's unfinished cancel is all it is for. */
     private static final Duration COMPLETION_AUDIT_INTERVAL = Duration.ofMinutes(5);
+    /** How often expired rows are deleted from the store (the grid's expiry does not tell it). */
+    private static final Duration EXPIRED_ROW_SWEEP = Duration.ofMinutes(1);
 
     private final NodeSettings settings;
     private final HazelcastInstance hazelcast;
@@ -107,23 +114,28 @@ public final class WeftNode implements AutoCloseable {
     private final SessionCounts sessionCounts;
     private final PausedSessions pausedSessions;
     private final DueSignals dueSignals = new DueSignals();
-    private NodeEndpoints endpoints;
+    private final NodeEndpoints endpoints;
     private volatile boolean started;
     private final TaskLogWriter taskLogs;
     private ScheduleFirer scheduleFirer;
     private MemberStatus memberStatus;
     private HookDeliveryEngine hooks;
     private volatile boolean stopped;
+    /** The database under the grid, or {@code null} with a memory store. */
+    private final DurableStore store;
     private PartitionLosses partitionLosses;
     private ClusterWatch clusterWatch;
 
-    private WeftNode(NodeSettings settings, HazelcastInstance hazelcast, HandlerCatalog handlers, SlotPlan slots) {
+    private WeftNode(NodeSettings settings, HazelcastInstance hazelcast, HandlerCatalog handlers, SlotPlan slots,
+                     NodeMetrics metrics, DurableStore store, NodeEndpoints endpoints) {
         this.settings = settings;
         this.hazelcast = hazelcast;
         this.handlers = handlers;
         this.slots = slots;
         this.memberId = hazelcast.getCluster().getLocalMember().getUuid().toString();
-        this.metrics = new NodeMetrics(settings.metricsPort() > 0);
+        this.metrics = metrics;
+        this.store = store;
+        this.endpoints = endpoints;
         this.registry = new MemberRegistry(hazelcast);
         this.sessionCounts = new SessionCounts(hazelcast);
         // A task its last input made QUEUED is dispatched by its owner, whose listener hears the
@@ -150,7 +162,13 @@ public final class WeftNode implements AutoCloseable {
         extra.add(new HttpHandler(settings.httpAllowList()));
         HandlerCatalog handlers = HandlerCatalog.discover(WeftNode.class.getClassLoader(), extra)
                 .only(settings.taskTypes());
+        LOG.info("{}", settings.store().describe());
+        // Everything that can fail at start fails before the member joins: the store, then the port.
+        DurableStore store = settings.store().durable() ? DurableStore.open(settings.store(), settings.clock()) : null;
         Config config = MemberConfigFactory.create(settings, NodeSerializers.all());
+        if (store != null) {
+            store.configure(config);
+        }
         CompletableFuture<WeftNode> handle = new CompletableFuture<>();
         ConcurrentHashMap<String, Object> userContext = new ConcurrentHashMap<>();
         // The handle is in place before the member starts: a running scheduler job reaches this
@@ -160,10 +178,37 @@ public final class WeftNode implements AutoCloseable {
         SlotPlan slots = new SlotPlan(settings, config);
         ResultLimits limits = ResultLimitsPlan.resolve(settings, config);
         DeliveryPolicy hookPolicy = HookDeliveryPlan.resolve(settings, config);
+        NodeMetrics metrics = new NodeMetrics(settings.metricsPort() > 0);
+        AtomicReference<Supplier<HealthReport>> health = new AtomicReference<>(
+                () -> new HealthReport(true, false, "", 0, "starting"));
+        AtomicReference<HazelcastInstance> member = new AtomicReference<>();
+        NodeEndpoints endpoints;
+        try {
+            if (store != null) {
+                store.metrics().register(metrics.registry());
+            }
+            endpoints = settings.metricsPort() <= 0 ? null : NodeEndpoints.serve(settings.metricsPort(), metrics.registry(),
+                    () -> health.get().get(), () -> member.get() != null && member.get().getPartitionService().isLocalMemberSafe());
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            throw e;
+        }
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(config);
+        member.set(hazelcast);
         SerializeValuesOnce.bind(hazelcast);
         try {
-            WeftNode node = new WeftNode(settings, hazelcast, handlers, slots);
+            long storedRows = 0;
+            if (store != null) {
+                StoredDataLoad load = new StoredDataLoad(store);
+                String self = hazelcast.getCluster().getLocalMember().getUuid().toString();
+                health.set(() -> new HealthReport(true, false, self, hazelcast.getCluster().getMembers().size(),
+                        load.progress()));
+                storedRows = load.run(hazelcast);
+            }
+            WeftNode node = new WeftNode(settings, hazelcast, handlers, slots, metrics, store, endpoints);
+            health.set(node::health);
             // The member copied the config's context when it started: add to the member's own map.
             hazelcast.getUserContext().put(UserContextKeys.INTERRUPTER, node.running);
             node.watchTheCluster();
@@ -171,11 +216,18 @@ public final class WeftNode implements AutoCloseable {
             node.startSessions();
             node.startHooks(hookPolicy);
             handle.complete(node);
-            node.startDuties();
+            node.startDuties(storedRows > 0);
             return node;
         } catch (RuntimeException e) {
             handle.completeExceptionally(e);
-            hazelcast.getLifecycleService().terminate();
+            // Hands its partitions back rather than dying with them.
+            hazelcast.shutdown();
+            if (endpoints != null) {
+                endpoints.close();
+            }
+            if (store != null) {
+                store.close();
+            }
             throw e;
         }
     }
@@ -229,16 +281,13 @@ public final class WeftNode implements AutoCloseable {
         hazelcast.getUserContext().put(UserContextKeys.HOOK_GATE, hooks);
     }
 
-    private void startDuties() {
+    /** @param onStoredData whether the node loaded rows from its store, which a restart left to put right */
+    private void startDuties(boolean onStoredData) {
         MetricSources.attach(hazelcast, dispatcher, metrics);
         OwnedTaskChanges.listen(hazelcast, List.of(new DueTaskChanges(dueSignals, dispatcher::acceptWritten),
                 new CancelledTaskChanges(dispatcher, metrics)));
         hazelcast.getUserContext().put(UserContextKeys.INSERT_OBSERVER,
                 MetricSources.submittedCounter(metrics).andThen(dispatcher::acceptNew).andThen(dueSignals::inserted));
-        if (settings.metricsPort() > 0) {
-            endpoints = NodeEndpoints.serve(settings.metricsPort(), metrics.registry(), this::health,
-                    () -> hazelcast.getPartitionService().isLocalMemberSafe());
-        }
         memberStatus = MemberStatus.start(registry, dispatcher, new MemberInfo(memberId,
                 hazelcast.getCluster().getLocalMember().getAddress().toString(), VERSION,
                 settings.clock().instant(), handlers.all().stream()
@@ -246,7 +295,12 @@ public final class WeftNode implements AutoCloseable {
         hazelcast.getUserContext().put(UserContextKeys.MEMBER_CONTROL, memberStatus);
         hazelcast.getCluster().addMembershipListener(new OrphanReaper(hazelcast, dispatcher, duties, metrics, settings.clock(),
                 sessionCounts));
-        hazelcast.getCluster().addMembershipListener(new CountRepair(hazelcast, duties));
+        CountRepair countRepair = new CountRepair(hazelcast, duties);
+        if (onStoredData) {
+            int counted = countRepair.countAllIfOldest();
+            LOG.info("the task counts of {} sessions written from their stored tasks", counted);
+        }
+        hazelcast.getCluster().addMembershipListener(countRepair);
         startDependencies();
         SchedulerJob job = new SchedulerJob(hazelcast);
         job.awaitRunning(Duration.ofSeconds(60));
@@ -263,6 +317,12 @@ public final class WeftNode implements AutoCloseable {
             }
         }, 5, 5, TimeUnit.SECONDS);
         scheduleFirer = ScheduleFirer.start(hazelcast, graph, registry::servedTypes, settings.clock());
+        if (store != null) {
+            if (onStoredData) {
+                new RestartRecovery(hazelcast, sweeper, graph).run();
+            }
+            duties.scheduleWithFixedDelay(store.expiredRowSweep(), 0, EXPIRED_ROW_SWEEP.toSeconds(), TimeUnit.SECONDS);
+        }
         started = true;
         LOG.info("Weft node ready: member={} address={} cluster={} members={} types={}", memberId,
                 hazelcast.getCluster().getLocalMember().getAddress(), settings.clusterName(),
@@ -304,8 +364,9 @@ public final class WeftNode implements AutoCloseable {
             }
             ClusterState cluster = clusterWatch == null ? null : clusterWatch.state();
             boolean servable = cluster == null || cluster.servable();
-            return new HealthReport(true, started && !stopped && servable, memberId,
-                    hazelcast.getCluster().getMembers().size(), cluster);
+            String degraded = store == null ? null : store.metrics().degradedBecause();
+            return new HealthReport(true, started && !stopped && servable, memberId, hazelcast.getCluster().getMembers().size(),
+                    servable ? degraded : cluster.reason(), cluster);
         } catch (HazelcastInstanceNotActiveException e) {
             return new HealthReport(false, false, memberId, 0);
         }
@@ -403,7 +464,13 @@ public final class WeftNode implements AutoCloseable {
         sessionCounts.close();
         taskLogs.close();
         stopLocal();
+        if (store != null) {
+            store.flush(hazelcast);
+        }
         hazelcast.shutdown();
+        if (store != null) {
+            store.close();
+        }
         LOG.info("Weft node {} stopped", memberId);
     }
 
@@ -414,6 +481,9 @@ public final class WeftNode implements AutoCloseable {
         hazelcast.getLifecycleService().terminate();
         running.stopAll();
         stopLocal();
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Override

@@ -131,6 +131,16 @@ public final class TaskGraph {
     }
 
     /**
+     * Registers WAITING tasks under their inputs again, then applies what the inputs' current state
+     * says: for a cluster that started on its store, which keeps the tasks but not who waits for what.
+     * Returns the tasks that moved.
+     */
+    public List<Task> rewire(List<Task> waiting) {
+        registerWaiting(waiting);
+        return recheck(waiting);
+    }
+
+    /**
      * Applies to WAITING tasks whatever their inputs' current state says: the safety net for a
      * settlement whose event was lost with a member. Returns the tasks that moved.
      */

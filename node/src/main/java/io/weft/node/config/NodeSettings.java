@@ -1,6 +1,7 @@
 package io.weft.node.config;
 
 import io.weft.model.http.UrlAllowList;
+import io.weft.store.StoreSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -43,6 +44,9 @@ import java.util.Set;
  *                    node calls out only where an operator said it may; hook deliveries go by the same list
  * @param hooks       hook delivery settings from the environment ({@code WEFT_HOOK_*}); unset ones fall back to
  *                    the YAML, then to the defaults (see {@link HookDeliveryPlan})
+ * @param store       where the node keeps its data durable ({@code WEFT_STORE*}, {@code WEFT_DATA_DIR}; see
+ *                    {@link StoreSettings}); from the environment a lone node keeps it in a file, and
+ *                    {@link #builder()} keeps it in memory only
  * @param quorum      the fewest members a side of a split needs to take writes ({@code WEFT_QUORUM}); null:
  *                    a majority of {@code WEFT_CP_MEMBERS} when above 0, else of the entries of
  *                    {@code WEFT_MEMBERS}, 1 for a lone node (see {@link QuorumPlan})
@@ -52,7 +56,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
                            Duration gracePeriod, Duration sweepInterval, Clock clock,
                            Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone,
                            boolean dataMember, Set<String> taskTypes, int taskLogLines,
-                           List<String> httpAllow, HookSettings hooks, Integer quorum) {
+                           List<String> httpAllow, HookSettings hooks, StoreSettings store, Integer quorum) {
 
     public static final String DEFAULT_CLUSTER_NAME = "weft";
     public static final int DEFAULT_PORT = 5701;
@@ -102,6 +106,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         // Refuses a prefix that pins no scheme and host, naming WEFT_HTTP_ALLOW.
         new UrlAllowList(httpAllow);
         hooks = hooks == null ? HookSettings.UNSET : hooks;
+        store = store == null ? StoreSettings.MEMORY : store;
         if (quorum != null && quorum < 1) {
             throw new IllegalArgumentException("WEFT_QUORUM must be at least 1, got " + quorum);
         }
@@ -138,6 +143,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.taskLogLines = intVar(env, "WEFT_TASK_LOG_LINES", DEFAULT_TASK_LOG_LINES);
         b.httpAllow = listVar(env.get("WEFT_HTTP_ALLOW"));
         b.hooks = HookSettings.fromEnvironment(env);
+        b.store = StoreSettings.fromEnvironment(env, b.members.size() <= 1);
         b.quorum = env.containsKey("WEFT_QUORUM") ? intVar(env, "WEFT_QUORUM", 0) : null;
         return b.build();
     }
@@ -232,6 +238,14 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         private int taskLogLines = DEFAULT_TASK_LOG_LINES;
         private List<String> httpAllow = List.of();
         private HookSettings hooks = HookSettings.UNSET;
+        private StoreSettings store = StoreSettings.MEMORY;
+
+        /** Where the node keeps its data durable; the default keeps it in memory only. */
+        public Builder store(StoreSettings value) {
+            this.store = value;
+            return this;
+        }
+
         private Integer quorum;
 
         /** The fewest members a side needs to take writes; null (the default) derives it (see {@link QuorumPlan}). */
@@ -335,7 +349,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
                     defaultSlots, gracePeriod, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
-                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks, quorum);
+                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks, store, quorum);
         }
     }
 }

@@ -10,17 +10,29 @@ import io.weft.node.cluster.ClusterState;
  *                ({@link ClusterState#servable()}); false while starting and draining
  * @param member  the member's uuid
  * @param members the members of the cluster this member sees
- * @param cluster the quorum, partitions and losses as this member sees them; null when it has stopped
+ * @param detail  why it is not ready (loading the store, with a count; the cluster's state) or why it is
+ *                degraded (the store is failing: it still runs tasks from memory); {@code null} when all is well
+ * @param cluster the quorum, partitions and losses as this member sees them; null while starting or stopped
  */
-public record HealthReport(boolean live, boolean ready, String member, int members, ClusterState cluster) {
+public record HealthReport(boolean live, boolean ready, String member, int members, String detail, ClusterState cluster) {
 
     public HealthReport(boolean live, boolean ready, String member, int members) {
-        this(live, ready, member, members, null);
+        this(live, ready, member, members, null, null);
+    }
+
+    public HealthReport(boolean live, boolean ready, String member, int members, String detail) {
+        this(live, ready, member, members, detail, null);
+    }
+
+    /** UP, DOWN, or DEGRADED: ready, with something the operator should know. */
+    public String status() {
+        return !ready ? "DOWN" : detail == null ? "UP" : "DEGRADED";
     }
 
     String toJson() {
-        return "{\"status\":\"" + (ready ? "UP" : "DOWN") + "\",\"live\":" + live + ",\"ready\":" + ready
+        return "{\"status\":\"" + status() + "\",\"live\":" + live + ",\"ready\":" + ready
                 + ",\"member\":\"" + member + "\",\"members\":" + members
+                + (detail == null ? "" : ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 + (cluster == null ? "" : ",\"cluster\":" + cluster.json()) + "}";
     }
 }

@@ -152,6 +152,14 @@ public final class StrandedTaskSweeper extends Audit {
         return offered;
     }
 
+    /**
+     * One pass that offers every QUEUED task no lane here holds, however recently queued: for a node that
+     * has just loaded the store, whose lanes are empty.
+     */
+    public int sweepEverything() {
+        return sweep(clock.millis() + 1);
+    }
+
     /** One pass, with the QUEUED look if it is its turn; returns how many tasks it moved on. */
     public int sweep() {
         return sweep(passes++ % QUEUED_EVERY == 0 ? clock.millis() - interval.toMillis() : NO_QUEUED_LOOK);

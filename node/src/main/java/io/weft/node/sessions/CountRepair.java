@@ -7,6 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.weft.node.cluster.Quorum;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
+import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicates;
 import io.weft.model.grid.GridNames;
 import io.weft.model.session.TaskCounts;
@@ -15,6 +16,8 @@ import io.weft.model.task.TaskStatus;
 import io.weft.node.failover.AfterDeparture;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +96,30 @@ public final class CountRepair extends MembershipAdapter {
                 LOG.warn("finding the sessions to recount after a loss failed", e);
             }
         });
+    }
+
+    /**
+     * The cluster started on its store, which does not keep the counts: if this is the oldest member,
+     * every session's counts are written from its tasks, in one pass over them, before any task moves
+     * (changes are only ever added to counts that exist). Returns how many sessions it counted (0
+     * elsewhere).
+     */
+    public int countAllIfOldest() {
+        if (!hazelcast.getCluster().getMembers().iterator().next().localMember()) {
+            return 0;
+        }
+        Map<String, Map<TaskStatus, Long>> bySession = new HashMap<>();
+        for (String session : hazelcast.<String, Object>getMap(GridNames.SESSIONS).keySet()) {
+            bySession.put(session, new EnumMap<>(TaskStatus.class));
+        }
+        for (Object[] pair : tasks.project(Projections.multiAttribute("sessionId", "status"))) {
+            bySession.computeIfAbsent((String) pair[0], id -> new EnumMap<>(TaskStatus.class))
+                    .merge(TaskStatus.valueOf(pair[1].toString()), 1L, Long::sum);
+        }
+        Map<String, TaskCounts> counted = new HashMap<>();
+        bySession.forEach((session, byStatus) -> counted.put(session, new TaskCounts(byStatus)));
+        counts.putAll(counted);
+        return counted.size();
     }
 
     /** The sessions a departure may have left with wrong counts. */
