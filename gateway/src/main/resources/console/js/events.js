@@ -6,8 +6,8 @@ const RETRY_MS = 1000;
 
 /**
  * Follows /v1/sessions/{sid}/events. onEvent gets {id, event, data}; data is parsed JSON. onOpen is
- * called when the response starts, which the gateway does with its first event (a replay from
- * lastEventId starts it at once): a page that must know when it is followed uses socket.js.
+ * called when the response starts, which the gateway does at once (its first line is the comment
+ * ": connected", which read() skips).
  * onError gets an Error when the gateway refuses (then it stops: retrying a 401 or 404 is useless).
  * Returns a function that stops following.
  */

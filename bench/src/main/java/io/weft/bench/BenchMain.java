@@ -98,6 +98,10 @@ public final class BenchMain {
             if (wants("delayed")) {
                 failures += new DelayedScenario(client, out).run(quick ? 20_000 : 1_000_000, 1_000, quick ? 1 : 10);
             }
+            if (wants("store")) {
+                failures += new StoreScenarios(this, out, quick).run(echoEmbedded(client), quick ? 2_000 : 100_000,
+                        quick ? 500 : 10_000, quick ? 10_000 : 1_000_000);
+            }
             if (wants("micro")) {
                 new MicroScenarios(out).run(quick);
             }
@@ -185,7 +189,7 @@ public final class BenchMain {
     }
 
     /** Runs echo (after a warm-up of {@code warmUp} tasks) and prints its figures under {@code name}. */
-    private EchoRuns echoRuns(WeftClient client, String name, int tasks, int warmUp) throws Exception {
+    EchoRuns echoRuns(WeftClient client, String name, int tasks, int warmUp) throws Exception {
         List<Double> throughput = new ArrayList<>();
         List<Double> p50 = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();

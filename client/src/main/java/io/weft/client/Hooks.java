@@ -57,16 +57,18 @@ public final class Hooks {
     /**
      * Registers a hook and returns it with its generated secret: keep it, it is what a receiver checks
      * signatures with. Refused, and nothing stored, when a field is wrong: no events, a URL outside the
-     * nodes' allow-list ({@code WEFT_HTTP_ALLOW}, as the nodes published it), an unknown session. When it
+     * nodes' allow-list ({@code WEFT_HTTP_ALLOW}, as the nodes published it), an unknown session. The URL
+     * is stored in its normal form ({@link io.weft.model.http.UrlNormalizer}): {@code /a/../b} as {@code /b}. When it
      * returns, every member matches the tasks that end against the hook.
      *
      * @param scopeId the session id ({@link HookScope#SESSION}), the API key id ({@link HookScope#KEY}) or
      *                {@code null} ({@link HookScope#ALL})
      */
     public Hook create(HookScope scope, String scopeId, Set<HookEvent> events, String url) {
-        Hook hook = new Hook(ID_PREFIX + UUID.randomUUID().toString().replace("-", ""), scope, scopeId, events, url,
+        // The normal form is what was checked, so it is what is stored and, later, called.
+        String normal = PublishedSetting.HTTP_ALLOW.read(hazelcast).check("url", url).toString();
+        Hook hook = new Hook(ID_PREFIX + UUID.randomUUID().toString().replace("-", ""), scope, scopeId, events, normal,
                 Hook.newSecret(), clock.instant());
-        PublishedSetting.HTTP_ALLOW.read(hazelcast).check("url", url);
         if (scope == HookScope.SESSION && sessions.get(scopeId).isEmpty()) {
             throw new InvalidValueException("sessionId", "names no session: " + scopeId);
         }

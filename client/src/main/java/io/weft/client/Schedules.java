@@ -9,6 +9,7 @@ import io.weft.model.InvalidValueException;
 import io.weft.model.grid.ChangeScheduleState;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.MemberDirectory;
+import io.weft.model.grid.PublishedSetting;
 import io.weft.model.schedule.Schedule;
 import io.weft.model.schedule.ScheduleSpec;
 import io.weft.model.schedule.ScheduleState;
@@ -26,12 +27,14 @@ import java.util.Optional;
  */
 public final class Schedules {
 
+    private final HazelcastInstance hazelcast;
     private final IMap<String, Schedule> schedules;
     private final Sessions sessions;
     private final MemberDirectory directory;
     private final Clock clock;
 
     Schedules(HazelcastInstance hazelcast, Sessions sessions, MemberDirectory directory, Clock clock) {
+        this.hazelcast = hazelcast;
         this.schedules = hazelcast.getMap(GridNames.SCHEDULES);
         this.sessions = sessions;
         this.directory = directory;
@@ -40,10 +43,12 @@ public final class Schedules {
 
     /**
      * Stores a new, active schedule whose first tick is the first after now. Its session must exist
-     * and take tasks, and some node must serve its task's type; otherwise nothing is stored.
+     * and take tasks, some node must serve its task's type, and it must fire no more often than the
+     * nodes allow ({@code WEFT_SCHEDULE_MIN_INTERVAL}, as they published it); otherwise nothing is stored.
      */
     public Schedule create(ScheduleSpec spec) {
         Checks.notNull("schedule", spec);
+        PublishedSetting.SCHEDULE_LIMITS.read(hazelcast).check(spec, clock.instant());
         Session session = sessions.require(spec.sessionId());
         if (!session.state().acceptsTasks()) {
             throw new IllegalStateException("session " + session.id() + " is " + session.state() + " and takes no new tasks");

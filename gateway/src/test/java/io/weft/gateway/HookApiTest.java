@@ -29,8 +29,8 @@ class HookApiTest implements GatewayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    /** Each request the receiver got: its signature header and its exact body. */
-    record Received(String signature, String body) {
+    /** Each request the receiver got: its raw path, its signature header and its exact body. */
+    record Received(String path, String signature, String body) {
     }
 
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
@@ -42,7 +42,8 @@ class HookApiTest implements GatewayTest {
 
     @Override
     public Map<String, String> extraProperties() {
-        return Map.of("weft.http-allow", base() + "/hooks/", "weft.hook-backoff", "PT0.05S", "weft.hook-max-attempts", "3");
+        return Map.of("weft.http-allow", base() + "/hooks/", "weft.hook-backoff", "PT0.05S", "weft.hook-max-attempts", "3",
+                "weft.port", String.valueOf(FreePort.onLoopback()));
     }
 
     @AfterAll
@@ -119,6 +120,10 @@ class HookApiTest implements GatewayTest {
                 {"{\"sessionId\": \"" + session + "\", \"events\": [\"TASK_SUCCEEDED\"], \"url\": \"" + base() + "/elsewhere\"}", "url"},
                 {"{\"events\": [\"TASK_SUCCEEDED\"], \"url\": \"http://example.org/hooks/\"}", "url"},
                 {"{\"events\": [\"TASK_SUCCEEDED\"]}", "url"},
+                {"{\"events\": [\"TASK_SUCCEEDED\"], \"url\": \"" + base() + "/hooks/../admin\"}", "url"},
+                {"{\"events\": [\"TASK_SUCCEEDED\"], \"url\": \"" + base() + "/hooks/%2e%2e/admin\"}", "url"},
+                {"{\"events\": [\"TASK_SUCCEEDED\"], \"url\": \"" + base() + "/hooks/..%2fadmin\"}", "url"},
+                {"{\"events\": [\"TASK_SUCCEEDED\"], \"url\": \"" + base() + "/hooks-evil/x\"}", "url"},
                 {"{\"sessionId\": \"" + session + "\", \"events\": [], \"url\": \"" + base() + "/hooks/erin\"}", "events"},
                 {"{\"events\": [\"TASK_DONE\"], \"url\": \"" + base() + "/hooks/erin\"}", "events[0]"},
                 {"{\"allSessions\": true, \"events\": [\"TASK_FAILED\"], \"url\": \"" + base() + "/hooks/erin\"}", "allSessions"},
@@ -130,6 +135,26 @@ class HookApiTest implements GatewayTest {
             assertThat(reply.json().path("field").asText()).as(reply.text()).isEqualTo(c[1]);
         }
         assertThat(erin.get("/v1/hooks").json()).isEmpty();
+    }
+
+    @Test
+    void hookUrlIsStoredAndCalledInItsNormalForm() {
+        Api admin = new Api(http, ADMIN_KEY);
+        Api grace = admin.as(secret(admin, "grace"));
+        String session = session(grace);
+        String written = base().replace("http://", "HTTP://") + "/hooks/a/./b/../%7Egrace";
+
+        Api.Reply created = grace.post("/v1/hooks", "{\"sessionId\": \"" + session + "\", \"events\": [\"TASK_SUCCEEDED\"],"
+                + " \"url\": \"" + written + "\"}");
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().path("url").asText()).isEqualTo(base() + "/hooks/a/~grace");
+        String hook = created.json().path("id").asText();
+        assertThat(grace.get("/v1/hooks/" + hook).json().path("url").asText()).isEqualTo(base() + "/hooks/a/~grace");
+        String task = submitEcho(grace, session);
+        await().atMost(WAIT).until(() -> delivered(grace, hook) == 1);
+        assertThat(received).filteredOn(r -> r.body().contains(task)).singleElement()
+                .satisfies(r -> assertThat(r.path()).isEqualTo("/hooks/a/~grace"));
     }
 
     @Test
@@ -186,7 +211,7 @@ class HookApiTest implements GatewayTest {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                received.add(new Received(exchange.getRequestHeaders().getFirst("Weft-Signature"), body));
+                received.add(new Received(exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders().getFirst("Weft-Signature"), body));
                 exchange.sendResponseHeaders(200, -1);
                 exchange.close();
             });

@@ -56,6 +56,7 @@ import io.weft.node.sessions.CountRepair;
 import io.weft.node.sessions.LocalQueuedTasks;
 import io.weft.node.sessions.PausedSessions;
 import io.weft.node.sessions.SessionCounts;
+import io.weft.node.store.LostPartitionReload;
 import io.weft.node.store.RestartRecovery;
 import io.weft.node.store.StoredDataLoad;
 import io.weft.store.DurableStore;
@@ -212,7 +213,7 @@ public final class WeftNode implements AutoCloseable {
             // The member copied the config's context when it started: add to the member's own map.
             hazelcast.getUserContext().put(UserContextKeys.INTERRUPTER, node.running);
             node.watchTheCluster();
-            new SettingsPublisher(hazelcast, limits, settings.httpAllowList()).start();
+            new SettingsPublisher(hazelcast, limits, settings.httpAllowList(), settings.scheduleLimits()).start();
             node.startSessions();
             node.startHooks(hookPolicy);
             handle.complete(node);
@@ -257,9 +258,13 @@ public final class WeftNode implements AutoCloseable {
         Quorum quorum = Quorum.of(hazelcast);
         CountRepair repair = new CountRepair(hazelcast, duties);
         partitionLosses = new PartitionLosses(hazelcast, settings.backupCount(), duties, settings.clock());
-        LossRecorder recorder = new LossRecorder(hazelcast, quorum, settings.backupCount(), repair::recountAfterLoss);
+        // With a durable store, LostPartitionReload brings lost partitions back: nothing is recorded as lost.
+        LossRecorder recorder = new LossRecorder(hazelcast, quorum, settings.backupCount(), repair::recountAfterLoss,
+                store != null);
         partitionLosses.register(recorder);
-        partitionLosses.register(new LostResults(hazelcast, duties, quorum));
+        if (store == null) {
+            partitionLosses.register(new LostResults(hazelcast, duties, quorum));
+        }
         partitionLosses.start();
         clusterWatch = new ClusterWatch(hazelcast, quorum, partitionLosses, recorder).start();
         metrics.registry().register(new ClusterCollector(clusterWatch::state));
@@ -316,8 +321,9 @@ public final class WeftNode implements AutoCloseable {
                 LOG.debug("scheduler job check failed", e);
             }
         }, 5, 5, TimeUnit.SECONDS);
-        scheduleFirer = ScheduleFirer.start(hazelcast, graph, registry::servedTypes, settings.clock());
+        scheduleFirer = ScheduleFirer.start(hazelcast, graph, registry::servedTypes, settings.scheduleLimits(), settings.clock());
         if (store != null) {
+            new LostPartitionReload(hazelcast, store, duties, graph::rewire).listen();
             if (onStoredData) {
                 new RestartRecovery(hazelcast, sweeper, graph).run();
             }

@@ -74,6 +74,13 @@ public final class DurableStore implements AutoCloseable {
         return total;
     }
 
+    /** The live keys the store holds for grid map {@code map}. */
+    public Iterable<String> liveKeys(String map) {
+        Table<?> table = WeftTables.ALL.stream().filter(t -> t.map().equals(map)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(map + " is not kept in the store"));
+        return new TableStore<>(table, database.dataSource(), clock, metrics).loadAllKeys();
+    }
+
     /** Deletes expired rows; run it now and then (every member may, it is idempotent). */
     public ExpiredRowSweep expiredRowSweep() {
         return new ExpiredRowSweep(database.dataSource(), EXPIRING, clock);

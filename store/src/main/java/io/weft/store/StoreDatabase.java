@@ -51,8 +51,7 @@ public final class StoreDatabase implements AutoCloseable {
                             "bytes", settings.kind() == StoreKind.POSTGRES ? "bytea" : "BLOB",
                             "time", settings.kind() == StoreKind.POSTGRES ? "timestamptz" : "INTEGER"))
                     .load().migrate();
-            LOG.info("store schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
-                    result.migrationsExecuted);
+            LOG.info("store schema up to date ({} migrations applied now)", result.migrationsExecuted);
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreUnavailableException("cannot set up the schema of the store " + settings.safeUrl() + ": "

@@ -22,21 +22,17 @@ import java.util.Map;
  *                          {@value #DEFAULT_WRITE_DELAY_SECONDS}
  * @param writeBatchSize    {@code WEFT_STORE_BATCH}: the most rows one write-behind transaction takes; default
  *                          {@value #DEFAULT_WRITE_BATCH_SIZE}
- * @param maxPendingWrites  {@code WEFT_STORE_MAX_PENDING}: past this many entries not yet stored on a member,
- *                          new submissions are refused (503) until the store catches up; default
- *                          {@value #DEFAULT_MAX_PENDING_WRITES}
  * @param dataDir           {@code WEFT_DATA_DIR}, default {@code ./weft-data}
  */
 public record StoreSettings(StoreKind kind, String url, String user, String password, int writeDelaySeconds,
-                            int writeBatchSize, long maxPendingWrites, Path dataDir) {
+                            int writeBatchSize, Path dataDir) {
 
     public static final int DEFAULT_WRITE_DELAY_SECONDS = 1;
     public static final int DEFAULT_WRITE_BATCH_SIZE = 1_000;
-    public static final long DEFAULT_MAX_PENDING_WRITES = 2_000_000;
     public static final Path DEFAULT_DATA_DIR = Path.of("weft-data");
     /** No store: what every test and a program that embeds a node get unless they ask for one. */
     public static final StoreSettings MEMORY = new StoreSettings(StoreKind.MEMORY, null, null, null,
-            DEFAULT_WRITE_DELAY_SECONDS, DEFAULT_WRITE_BATCH_SIZE, DEFAULT_MAX_PENDING_WRITES, DEFAULT_DATA_DIR);
+            DEFAULT_WRITE_DELAY_SECONDS, DEFAULT_WRITE_BATCH_SIZE, DEFAULT_DATA_DIR);
 
     public StoreSettings {
         if (kind == null) {
@@ -47,9 +43,6 @@ public record StoreSettings(StoreKind kind, String url, String user, String pass
         }
         if (writeBatchSize < 1 || writeBatchSize > 100_000) {
             throw new IllegalArgumentException("WEFT_STORE_BATCH must be 1-100000, got " + writeBatchSize);
-        }
-        if (maxPendingWrites < 1) {
-            throw new IllegalArgumentException("WEFT_STORE_MAX_PENDING must be at least 1, got " + maxPendingWrites);
         }
         dataDir = dataDir == null ? DEFAULT_DATA_DIR : dataDir;
         if (kind == StoreKind.FILE && (url == null || url.isBlank())) {
@@ -76,7 +69,6 @@ public record StoreSettings(StoreKind kind, String url, String user, String pass
         return new StoreSettings(kind, blankToNull(env.get("WEFT_STORE_URL")), blankToNull(env.get("WEFT_STORE_USER")),
                 password(env), intVar(env, "WEFT_STORE_WRITE_DELAY", DEFAULT_WRITE_DELAY_SECONDS),
                 intVar(env, "WEFT_STORE_BATCH", DEFAULT_WRITE_BATCH_SIZE),
-                longVar(env, "WEFT_STORE_MAX_PENDING", DEFAULT_MAX_PENDING_WRITES),
                 dir == null || dir.isBlank() ? DEFAULT_DATA_DIR : Path.of(dir.trim()));
     }
 
@@ -126,16 +118,12 @@ public record StoreSettings(StoreKind kind, String url, String user, String pass
     }
 
     private static int intVar(Map<String, String> env, String name, int fallback) {
-        return (int) longVar(env, name, fallback);
-    }
-
-    private static long longVar(Map<String, String> env, String name, long fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            return Long.parseLong(value.trim());
+            return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
         }

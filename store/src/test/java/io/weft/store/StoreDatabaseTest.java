@@ -49,7 +49,7 @@ class StoreDatabaseTest {
     @Test
     void aPasswordInTheUrlIsLeftOutOfWhatIsShown() {
         StoreSettings settings = new StoreSettings(StoreKind.POSTGRES,
-                "jdbc:postgresql://127.0.0.1:1/weft?user=weft&password=hunter2", null, null, 0, 10, 10, null);
+                "jdbc:postgresql://127.0.0.1:1/weft?user=weft&password=hunter2", null, null, 0, 10, null);
         assertThat(settings.safeUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:1/weft?user=weft&password=***");
         assertThat(settings.describe()).doesNotContain("hunter2");
     }

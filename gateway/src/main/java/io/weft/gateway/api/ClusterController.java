@@ -8,6 +8,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.weft.client.ClusterAdmin;
 import io.weft.client.WeftClient;
+import io.weft.gateway.budget.GridBudget;
 import io.weft.gateway.config.WeftProperties;
 import io.weft.gateway.service.Backpressure;
 import io.weft.gateway.service.ClusterHealth;
@@ -24,6 +25,7 @@ import io.weft.node.config.NodeSettings;
 @Controller("/v1/cluster")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "cluster")
+@GridBudget
 public class ClusterController {
 
     private final TypeCatalog catalog;

@@ -12,9 +12,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.weft.gateway.auth.KeyRecord;
 import io.weft.gateway.auth.KeyService;
+import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.wire.KeyRequest;
 import io.weft.gateway.wire.KeyView;
-import io.weft.model.InvalidValueException;
 import java.net.URI;
 import java.util.List;
 
@@ -32,9 +32,7 @@ public class KeyController {
 
     @Post
     public HttpResponse<KeyView> create(@Body @Nullable KeyRequest request) {
-        if (request == null) {
-            throw new InvalidValueException("body", "is required: {\"name\": …, \"scopes\": […]}");
-        }
+        RequiredBody.of(request, "{\"name\": …, \"scopes\": […]}");
         KeyService.Created created = keys.create(request.name(), request.scopes());
         KeyView view = view(created.key(), created.secret());
         return HttpResponse.created(view, URI.create("/v1/keys/" + view.id()));

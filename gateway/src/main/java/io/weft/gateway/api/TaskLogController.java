@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
+import io.weft.gateway.budget.GridBudget;
 import io.weft.gateway.service.TaskService;
 import io.weft.gateway.wire.TaskLogView;
 import io.weft.model.logs.TaskLog;
@@ -18,6 +19,7 @@ import java.util.List;
 @Controller("/v1/tasks")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "tasks")
+@GridBudget
 public class TaskLogController {
 
     private final TaskService tasks;

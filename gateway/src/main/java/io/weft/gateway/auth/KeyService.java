@@ -1,12 +1,9 @@
 package io.weft.gateway.auth;
 
-import com.hazelcast.map.IMap;
 import io.micronaut.context.annotation.Context;
 import io.weft.gateway.config.WeftProperties;
-import io.weft.gateway.embedded.Grid;
 import io.weft.model.Checks;
 import io.weft.model.InvalidValueException;
-import io.weft.model.grid.GridNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,13 +35,13 @@ public class KeyService {
     private static final Logger LOG = LoggerFactory.getLogger(KeyService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final IMap<String, String> keys;
+    private final KeyRecords keys;
     private final byte[] adminHash;
     private final Clock clock = Clock.systemUTC();
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public KeyService(Grid grid, WeftProperties properties) {
-        this.keys = grid.hazelcast().getMap(GridNames.KEYS);
+    public KeyService(KeyRecords keys, WeftProperties properties) {
+        this.keys = keys;
         String admin = properties.adminKey();
         if (admin == null || admin.isBlank()) {
             admin = "admin." + randomSecret();
@@ -97,13 +94,13 @@ public class KeyService {
     }
 
     public List<KeyRecord> list() {
-        return keys.values().stream().map(KeyRecord::fromJson)
+        return keys.all().stream().map(KeyRecord::fromJson)
                 .sorted(Comparator.comparing(KeyRecord::createdAt).thenComparing(KeyRecord::id)).toList();
     }
 
     public void revoke(String id) {
         Checks.id("keyId", id);
-        if (keys.remove(id) == null) {
+        if (!keys.remove(id)) {
             throw new NoSuchElementException("no key " + id);
         }
         cache.remove(id);

@@ -2,6 +2,7 @@ package io.weft.gateway.auth;
 
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
+import io.weft.gateway.budget.GridBudget;
 import io.weft.gateway.embedded.Grid;
 import io.weft.model.grid.GridNames;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import java.util.Set;
  * results); for any other it gets the same 404 as for an id that does not exist.
  */
 @Singleton
+@GridBudget
 public class Ownership {
 
     private final IMap<String, String> owners;

@@ -21,6 +21,12 @@ import java.time.Duration;
  * @param httpAllow      the embedded node's {@code WEFT_HTTP_ALLOW} (URL prefixes of the {@code http} type and of hooks)
  * @param hookBackoff    the embedded node's {@code WEFT_HOOK_BACKOFF}
  * @param hookMaxAttempts the embedded node's {@code WEFT_HOOK_MAX_ATTEMPTS}
+ * @param port        the embedded node's member port ({@code WEFT_PORT}); unset keeps its default
+ * @param scheduleMinInterval the embedded node's {@code WEFT_SCHEDULE_MIN_INTERVAL}
+ * @param httpIdle    how long a request body may send nothing before its connection is closed
+ *                    ({@code WEFT_HTTP_IDLE}). Default 30 seconds
+ * @param gridTimeout how long a call into the grid may take before it is answered 503
+ *                    ({@code WEFT_GRID_TIMEOUT}). Default 5 seconds
  */
 @ConfigurationProperties(WeftProperties.PREFIX)
 public record WeftProperties(@Nullable String clusterName,
@@ -32,7 +38,11 @@ public record WeftProperties(@Nullable String clusterName,
                              @Bindable(defaultValue = "PT5M") Duration maxRunTimeout,
                              @Nullable String httpAllow,
                              @Nullable String hookBackoff,
-                             @Nullable Integer hookMaxAttempts) {
+                             @Nullable Integer hookMaxAttempts,
+                             @Nullable Integer port,
+                             @Nullable Duration scheduleMinInterval,
+                             @Bindable(defaultValue = "PT30S") Duration httpIdle,
+                             @Bindable(defaultValue = "PT5S") Duration gridTimeout) {
 
     public static final String PREFIX = "weft";
     public static final long DEFAULT_MAX_QUEUED_TASKS = 100_000;

@@ -57,6 +57,12 @@ public class GridFactory {
         if (properties.clusterName() != null) {
             env.put("WEFT_CLUSTER_NAME", properties.clusterName());
         }
+        if (properties.port() != null) {
+            env.put("WEFT_PORT", String.valueOf(properties.port()));
+        }
+        if (properties.scheduleMinInterval() != null) {
+            env.put("WEFT_SCHEDULE_MIN_INTERVAL", properties.scheduleMinInterval().toString());
+        }
         if (properties.metricsPort() != null) {
             env.put("WEFT_METRICS_PORT", String.valueOf(properties.metricsPort()));
         }

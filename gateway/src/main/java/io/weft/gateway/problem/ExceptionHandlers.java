@@ -4,6 +4,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.weft.gateway.budget.GridTimeoutException;
+import io.weft.gateway.edge.BodyBrokeOffException;
 import io.weft.model.InvalidValueException;
 import io.weft.model.result.QuotaExceededException;
 import io.weft.model.result.ResultExpiredException;
@@ -97,6 +99,49 @@ public final class ExceptionHandlers {
         }
     }
 
+    /** The grid did not answer within {@code WEFT_GRID_TIMEOUT}: 503 with Retry-After, never a hang. */
+    @Singleton
+    public static class GridTimeout implements ExceptionHandler<GridTimeoutException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, GridTimeoutException e) {
+            return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), request)
+                    .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+    }
+
+    /** The grid gave up on the call itself (Hazelcast's own operation timeout): 503, not a 500. */
+    @Singleton
+    public static class GridOperationTimeout implements ExceptionHandler<com.hazelcast.core.OperationTimeoutException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, com.hazelcast.core.OperationTimeoutException e) {
+            return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "the cluster did not answer in time", request)
+                    .header("Retry-After", "1");
+        }
+    }
+
+    /**
+     * This gateway's grid instance is shutting down or gone: 503, not the 409 that its being an
+     * {@link IllegalStateException} would give.
+     */
+    @Singleton
+    public static class GridNotActive implements ExceptionHandler<com.hazelcast.core.HazelcastInstanceNotActiveException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, com.hazelcast.core.HazelcastInstanceNotActiveException e) {
+            return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "the cluster is not reachable now", request)
+                    .header("Retry-After", "1");
+        }
+    }
+
+    /** As {@link GridNotActive}, for a gateway that is a client of the cluster. */
+    @Singleton
+    public static class ClientNotActive implements ExceptionHandler<com.hazelcast.client.HazelcastClientNotActiveException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, com.hazelcast.client.HazelcastClientNotActiveException e) {
+            return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "the cluster is not reachable now", request)
+                    .header("Retry-After", "1");
+        }
+    }
+
     /** The cluster cannot be reached now: 503 with Retry-After. */
     @Singleton
     public static class Offline implements ExceptionHandler<com.hazelcast.client.HazelcastClientOfflineException, HttpResponse<Problem>> {
@@ -104,6 +149,19 @@ public final class ExceptionHandlers {
         public HttpResponse<Problem> handle(HttpRequest request, com.hazelcast.client.HazelcastClientOfflineException e) {
             return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "the cluster is not reachable now", request)
                     .header("Retry-After", "1");
+        }
+    }
+
+    /**
+     * A request body the client stopped sending before its end (or stalled past {@code WEFT_HTTP_IDLE}
+     * and was cut off): 400, which it may never read, logged without a stack trace.
+     */
+    @Singleton
+    public static class BodyBrokeOff implements ExceptionHandler<BodyBrokeOffException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, BodyBrokeOffException e) {
+            LOG.info("{} {}: {}", request.getMethodName(), request.getPath(), e.getMessage());
+            return Problems.response(HttpStatus.BAD_REQUEST, e.getMessage(), request);
         }
     }
 

@@ -3,6 +3,7 @@ package io.weft.gateway.service;
 import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
+import io.weft.gateway.budget.GridBudget;
 import io.weft.gateway.config.WeftProperties;
 import io.weft.gateway.embedded.Grid;
 import io.weft.gateway.problem.OverloadedException;
@@ -21,6 +22,7 @@ import jakarta.inject.Singleton;
  * walks every queued one, and under load that walk was half of the gateway's time.
  */
 @Singleton
+@GridBudget
 public class Backpressure {
 
     public static final long CACHE_MILLIS = 200;

@@ -4,6 +4,7 @@ import io.micronaut.http.sse.Event;
 import io.weft.client.Events;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
+import io.weft.gateway.budget.GridBudget;
 import io.weft.gateway.wire.EventView;
 import io.weft.gateway.wire.LogEventView;
 import io.weft.model.InvalidValueException;
@@ -27,6 +28,7 @@ import reactor.core.publisher.FluxSink;
  * then the live stream.
  */
 @Singleton
+@GridBudget
 public class EventService {
 
     /** Events a slow client may fall behind by before its stream is ended. */

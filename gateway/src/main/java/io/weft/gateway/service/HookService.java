@@ -3,6 +3,8 @@ package io.weft.gateway.service;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.budget.GridBudget;
+import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.wire.DeliveryView;
 import io.weft.gateway.wire.HookRequest;
 import io.weft.gateway.wire.HookView;
@@ -25,6 +27,7 @@ import java.util.Set;
  * only the hooks of its sessions and its own per-key hooks; any other is a 404.
  */
 @Singleton
+@GridBudget
 public class HookService {
 
     private final WeftClient weft;
@@ -36,9 +39,7 @@ public class HookService {
     }
 
     public HookView create(Caller caller, HookRequest request) {
-        if (request == null) {
-            throw new InvalidValueException("body", "is required");
-        }
+        RequiredBody.of(request, "{\"events\": [\"TASK_SUCCEEDED\", …], \"url\": …, \"sessionId\": …}");
         Set<HookEvent> events = events(request.events());
         Hook hook;
         if (Boolean.TRUE.equals(request.allSessions())) {

@@ -3,9 +3,12 @@ package io.weft.gateway.service;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.budget.GridBudget;
+import io.weft.gateway.edge.BodyBrokeOffException;
+import io.weft.gateway.edge.ReadFailureRecorder;
+import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.wire.ResultRequest;
 import io.weft.model.Checks;
-import io.weft.model.InvalidValueException;
 import io.weft.model.result.ResultExpiredException;
 import io.weft.model.result.ResultMeta;
 import io.weft.model.result.ResultStatus;
@@ -20,6 +23,7 @@ import java.util.NoSuchElementException;
  * request body into the grid one chunk at a time, a download read back the same way.
  */
 @Singleton
+@GridBudget
 public class ResultService {
 
     private final WeftClient weft;
@@ -33,9 +37,7 @@ public class ResultService {
     public ResultMeta create(Caller caller, String sessionId, ResultRequest request) {
         Checks.id("sessionId", sessionId);
         ownership.check(caller, sessionId);
-        if (request == null) {
-            throw new InvalidValueException("body", "is required: {\"name\": …, \"contentType\": …, \"ttl\": …}");
-        }
+        RequiredBody.of(request, "{\"name\": …, \"contentType\": …, \"ttl\": …}");
         return weft.results().create(sessionId, Checks.notNull("name", request.name()), request.contentType(),
                 TaskService.duration("ttl", request.ttl()));
     }
@@ -58,12 +60,22 @@ public class ResultService {
 
     /**
      * Streams {@code body} into a CREATED result and completes it. A body past a limit is refused
-     * (413) and one that breaks off leaves the result CREATED, without the chunks written so far.
+     * (413) and one that breaks off (or stalls past {@code WEFT_HTTP_IDLE}, when the gateway cuts it
+     * off) leaves the result CREATED, without the chunks written so far: a {@link BodyBrokeOffException}.
      */
+    @GridBudget.Unbounded
     public ResultMeta upload(Caller caller, String resultId, InputStream body) {
         require(caller, resultId);
-        try (InputStream in = body) {
-            return weft.results().upload(resultId, in);
+        try (ReadFailureRecorder in = new ReadFailureRecorder(body)) {
+            try {
+                return weft.results().upload(resultId, in);
+            } catch (UncheckedIOException e) {
+                if (in.failure() != null) {
+                    throw new BodyBrokeOffException("the body of the upload into " + resultId + " broke off before its end ("
+                            + in.failure().getMessage() + "); nothing of it was kept, the result stays CREATED", e);
+                }
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the request body of " + resultId + " could not be closed", e);
         }

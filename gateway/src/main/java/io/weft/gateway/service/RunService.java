@@ -5,6 +5,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.budget.GridBudget;
 import io.weft.gateway.config.WeftProperties;
 import io.weft.gateway.embedded.Grid;
 import io.weft.gateway.wire.TaskRequest;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * completion event arrives (no polling) or, past the timeout, left running.
  */
 @Singleton
+@GridBudget
 public class RunService {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);

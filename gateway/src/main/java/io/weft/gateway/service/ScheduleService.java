@@ -3,10 +3,11 @@ package io.weft.gateway.service;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.budget.GridBudget;
+import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.wire.ScheduleRequest;
 import io.weft.gateway.wire.ScheduleView;
 import io.weft.model.Checks;
-import io.weft.model.InvalidValueException;
 import io.weft.model.schedule.MisfirePolicy;
 import io.weft.model.schedule.Schedule;
 import io.weft.model.schedule.ScheduleSpec;
@@ -23,6 +24,7 @@ import java.util.Set;
  * type's schema) before anything is stored.
  */
 @Singleton
+@GridBudget
 public class ScheduleService {
 
     /** How many next fire times a view shows. */
@@ -41,9 +43,7 @@ public class ScheduleService {
     }
 
     public ScheduleView create(Caller caller, ScheduleRequest request) {
-        if (request == null) {
-            throw new InvalidValueException("body", "is required");
-        }
+        RequiredBody.of(request, "{\"sessionId\": …, \"cron\": … or \"every\": …, \"task\": {\"type\": …, \"input\": …}}");
         Checks.id("sessionId", request.sessionId());
         ownership.check(caller, request.sessionId());
         TaskSpec task = tasks.spec("task", Checks.notNull("task", request.task()));

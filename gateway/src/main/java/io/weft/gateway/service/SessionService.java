@@ -5,6 +5,8 @@ import com.hazelcast.query.Predicates;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.budget.GridBudget;
+import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.embedded.Grid;
 import io.weft.gateway.wire.Page;
 import io.weft.gateway.wire.SessionRequest;
@@ -24,6 +26,7 @@ import java.util.Set;
 
 /** Sessions over HTTP, each owned by the key that created it. */
 @Singleton
+@GridBudget
 public class SessionService {
 
     private final WeftClient weft;
@@ -37,7 +40,7 @@ public class SessionService {
     }
 
     public SessionView create(Caller caller, SessionRequest request) {
-        SessionRequest r = request == null ? new SessionRequest(null, null, null) : request;
+        SessionRequest r = RequiredBody.of(request, "{\"name\": …, \"labels\": {…}, \"defaults\": {…}} ({} takes every default)");
         TaskOptions defaults = TaskService.options(r.defaults(), TaskOptions.DEFAULTS, "defaults");
         Session session = weft.sessions().create(r.name(), r.labels(), defaults);
         ownership.record(session.id(), caller);

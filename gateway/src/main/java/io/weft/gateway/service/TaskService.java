@@ -4,6 +4,8 @@ import io.weft.client.TaskQuery;
 import io.weft.client.WeftClient;
 import io.weft.gateway.auth.Caller;
 import io.weft.gateway.auth.Ownership;
+import io.weft.gateway.budget.GridBudget;
+import io.weft.gateway.edge.RequiredBody;
 import io.weft.gateway.wire.Page;
 import io.weft.gateway.wire.SubmitRequest;
 import io.weft.gateway.wire.TaskOptionsRequest;
@@ -31,6 +33,7 @@ import java.util.NoSuchElementException;
  * before anything is stored, so one refused task stores none of the batch.
  */
 @Singleton
+@GridBudget
 public class TaskService {
 
     private final WeftClient weft;
@@ -50,7 +53,7 @@ public class TaskService {
     public List<Task> submit(Caller caller, String sessionId, SubmitRequest request) {
         Checks.id("sessionId", sessionId);
         ownership.check(caller, sessionId);
-        List<TaskRequest> tasks = request == null ? null : request.tasks();
+        List<TaskRequest> tasks = RequiredBody.of(request, "{\"tasks\": [{\"type\": …, \"input\": …}]}").tasks();
         Checks.notNull("tasks", tasks);
         if (tasks.isEmpty()) {
             throw new InvalidValueException("tasks", "must hold at least one task");

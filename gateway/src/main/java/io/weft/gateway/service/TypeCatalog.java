@@ -7,6 +7,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.weft.client.WeftClient;
+import io.weft.gateway.budget.GridBudget;
 import io.weft.model.InvalidValueException;
 import io.weft.model.Json;
 import io.weft.model.cluster.MemberInfo;
@@ -26,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * compiled input schemas. A schema without {@code $schema} is read as JSON Schema 2020-12.
  */
 @Singleton
+@GridBudget
 public class TypeCatalog {
 
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);

@@ -102,6 +102,21 @@ public final class LocalCluster implements AutoCloseable {
         run(30, "kill", String.valueOf(node));
     }
 
+    /** SIGKILLs every node at once, as a power cut would; the gateway stays. */
+    public void killAllNodes() throws IOException {
+        run(30, "kill", "all");
+    }
+
+    /** Starts again whatever is not running, and returns once it is ready. */
+    public void upAgain() throws IOException {
+        run(UP_SECONDS, "up");
+    }
+
+    /** Stops the whole cluster gracefully (the gateway, then each node), as an operator would. */
+    public void down() throws IOException {
+        run(DOWN_SECONDS, "down");
+    }
+
     public String status() throws IOException {
         run(30, "status");
         return Files.readString(logDir.resolve("script.out"));

@@ -19,6 +19,8 @@ public final class GridNames {
     public static final String RESULT_LIMITS = "result-limits";
     /** The key of the {@code UrlAllowList} in {@link #SETTINGS}: where the nodes may send HTTP requests. */
     public static final String HTTP_ALLOW = "http-allow";
+    /** The key of the {@code ScheduleLimits} in {@link #SETTINGS}: how often a schedule may fire at most. */
+    public static final String SCHEDULE_LIMITS = "schedule-limits";
     /** Hook id to its {@code Hook}: a webhook, its scope, events, URL and signing secret. */
     public static final String HOOKS = "weft.hooks";
     /** Delivery id to its {@code HookDelivery}: one event told to one hook, with its attempts. */

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.weft.model.http.UrlAllowList;
 import io.weft.model.result.ResultLimits;
+import io.weft.model.schedule.ScheduleLimits;
 
 /**
  * A setting the nodes publish into {@link GridNames#SETTINGS} at start, so that whoever acts on it
@@ -19,6 +20,9 @@ public final class PublishedSetting<T> {
             new PublishedSetting<>(GridNames.RESULT_LIMITS, ResultLimits.DEFAULTS);
     /** The URLs hooks and the {@code http} task type may call: a hook's URL is refused at registration by it. */
     public static final PublishedSetting<UrlAllowList> HTTP_ALLOW = new PublishedSetting<>(GridNames.HTTP_ALLOW, UrlAllowList.NONE);
+    /** How often a schedule may fire at most: a schedule is refused at creation by it. */
+    public static final PublishedSetting<ScheduleLimits> SCHEDULE_LIMITS =
+            new PublishedSetting<>(GridNames.SCHEDULE_LIMITS, ScheduleLimits.DEFAULTS);
 
     private final String key;
     private final T unpublished;

@@ -12,6 +12,7 @@ import io.weft.model.logs.TaskLog;
 import io.weft.model.logs.TaskLogLines;
 import io.weft.model.schedule.MisfirePolicy;
 import io.weft.model.schedule.Schedule;
+import io.weft.model.schedule.ScheduleLimits;
 import io.weft.model.schedule.ScheduleSpec;
 import io.weft.model.schedule.ScheduleState;
 import io.weft.model.task.TaskSpec;
@@ -32,7 +33,8 @@ final class ScheduleAndLogSerializers {
     static List<CompactSerializer<?>> all() {
         return List.of(new ScheduleSpecSerializer(), new ScheduleSerializer(), new AdvanceScheduleSerializer(),
                 new RecordScheduleOutcomeSerializer(), new ChangeScheduleStateSerializer(), new LogLineSerializer(),
-                new TaskLogSerializer(), new TaskLogLinesSerializer(), new AppendTaskLogSerializer());
+                new TaskLogSerializer(), new TaskLogLinesSerializer(), new AppendTaskLogSerializer(),
+                new ScheduleLimitsSerializer());
     }
 
     abstract static class Named<T> implements CompactSerializer<T> {
@@ -52,6 +54,22 @@ final class ScheduleAndLogSerializers {
         @Override
         public Class<T> getCompactClass() {
             return type;
+        }
+    }
+
+    static final class ScheduleLimitsSerializer extends Named<ScheduleLimits> {
+        ScheduleLimitsSerializer() {
+            super("weft.ScheduleLimits", ScheduleLimits.class);
+        }
+
+        @Override
+        public ScheduleLimits read(CompactReader in) {
+            return new ScheduleLimits(Fields.readDuration(in, "minInterval"));
+        }
+
+        @Override
+        public void write(CompactWriter out, ScheduleLimits value) {
+            Fields.writeDuration(out, "minInterval", value.minInterval());
         }
     }
 

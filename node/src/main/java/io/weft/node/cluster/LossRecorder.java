@@ -30,10 +30,20 @@ public final class LossRecorder implements PartitionLossHandler {
     private final int backupCount;
     private final Runnable recount;
     private final AtomicLong recorded = new AtomicLong();
+    private final boolean storeReloads;
     private final AtomicBoolean warnedWithoutQuorum = new AtomicBoolean();
 
     /** @param recount has every session's counts recounted from its tasks (called after each recorded loss) */
     public LossRecorder(HazelcastInstance hazelcast, Quorum quorum, int backupCount, Runnable recount) {
+        this(hazelcast, quorum, backupCount, recount, false);
+    }
+
+    /**
+     * @param storeReloads a durable store reloads lost partitions (LostPartitionReload): a loss is then
+     *                     logged at WARN and counted, but not recorded as lost, and its ids do not answer 410
+     */
+    public LossRecorder(HazelcastInstance hazelcast, Quorum quorum, int backupCount, Runnable recount, boolean storeReloads) {
+        this.storeReloads = storeReloads;
         this.hazelcast = hazelcast;
         this.lost = hazelcast.getMap(GridNames.LOST_PARTITIONS);
         this.quorum = quorum;
@@ -55,6 +65,15 @@ public final class LossRecorder implements PartitionLossHandler {
             return;
         }
         warnedWithoutQuorum.set(false);
+        if (storeReloads) {
+            if (hazelcast.getCluster().getMembers().iterator().next().localMember()) {
+                recorded.incrementAndGet();
+                LOG.warn("partition {} lost every replica when {} failed; the durable store reloads it", partitionId,
+                        gone.isEmpty() ? "members" : gone.stream().map(m -> String.valueOf(m.getAddress())).sorted().toList());
+                recount.run();
+            }
+            return;
+        }
         LostPartition record = new LostPartition(partitionId, at,
                 gone.stream().map(m -> m.getAddress() + " (" + m.getUuid() + ")").sorted().toList(), weftMaps(), backupCount);
         if (lost.putIfAbsent(partitionId, record.toJson()) == null) {

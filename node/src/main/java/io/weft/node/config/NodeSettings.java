@@ -1,6 +1,7 @@
 package io.weft.node.config;
 
 import io.weft.model.http.UrlAllowList;
+import io.weft.model.schedule.ScheduleLimits;
 import io.weft.store.StoreSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +48,8 @@ import java.util.Set;
  * @param store       where the node keeps its data durable ({@code WEFT_STORE*}, {@code WEFT_DATA_DIR}; see
  *                    {@link StoreSettings}); from the environment a lone node keeps it in a file, and
  *                    {@link #builder()} keeps it in memory only
+ * @param scheduleLimits how often a schedule may fire at most ({@code WEFT_SCHEDULE_MIN_INTERVAL}); default
+ *                    {@link ScheduleLimits#DEFAULTS}, one second
  * @param quorum      the fewest members a side of a split needs to take writes ({@code WEFT_QUORUM}); null:
  *                    a majority of {@code WEFT_CP_MEMBERS} when above 0, else of the entries of
  *                    {@code WEFT_MEMBERS}, 1 for a lone node (see {@link QuorumPlan})
@@ -56,7 +59,8 @@ public record NodeSettings(String configPath, String clusterName, int port, List
                            Duration gracePeriod, Duration sweepInterval, Clock clock,
                            Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone,
                            boolean dataMember, Set<String> taskTypes, int taskLogLines,
-                           List<String> httpAllow, HookSettings hooks, StoreSettings store, Integer quorum) {
+                           List<String> httpAllow, HookSettings hooks, StoreSettings store,
+                           ScheduleLimits scheduleLimits, Integer quorum) {
 
     public static final String DEFAULT_CLUSTER_NAME = "weft";
     public static final int DEFAULT_PORT = 5701;
@@ -107,6 +111,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         new UrlAllowList(httpAllow);
         hooks = hooks == null ? HookSettings.UNSET : hooks;
         store = store == null ? StoreSettings.MEMORY : store;
+        scheduleLimits = scheduleLimits == null ? ScheduleLimits.DEFAULTS : scheduleLimits;
         if (quorum != null && quorum < 1) {
             throw new IllegalArgumentException("WEFT_QUORUM must be at least 1, got " + quorum);
         }
@@ -144,6 +149,8 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.httpAllow = listVar(env.get("WEFT_HTTP_ALLOW"));
         b.hooks = HookSettings.fromEnvironment(env);
         b.store = StoreSettings.fromEnvironment(env, b.members.size() <= 1);
+        Duration minInterval = durationVar(env, ScheduleLimits.VARIABLE);
+        b.scheduleLimits = minInterval == null ? ScheduleLimits.DEFAULTS : new ScheduleLimits(minInterval);
         b.quorum = env.containsKey("WEFT_QUORUM") ? intVar(env, "WEFT_QUORUM", 0) : null;
         return b.build();
     }
@@ -243,6 +250,14 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         /** Where the node keeps its data durable; the default keeps it in memory only. */
         public Builder store(StoreSettings value) {
             this.store = value;
+            return this;
+        }
+
+        private ScheduleLimits scheduleLimits = ScheduleLimits.DEFAULTS;
+
+        /** How often a schedule may fire at most. */
+        public Builder scheduleLimits(ScheduleLimits value) {
+            this.scheduleLimits = value;
             return this;
         }
 
@@ -349,7 +364,8 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
                     defaultSlots, gracePeriod, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
-                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks, store, quorum);
+                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks, store, scheduleLimits,
+                    quorum);
         }
     }
 }

@@ -5,14 +5,15 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import io.weft.model.grid.PublishedSetting;
 import io.weft.model.http.UrlAllowList;
+import io.weft.model.schedule.ScheduleLimits;
 import io.weft.model.result.ResultLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes this node's settings that clients and gateways must follow into the grid: its
- * {@link ResultLimits} (every upload reads them) and its {@link UrlAllowList} (a hook's URL is checked
- * against it when registered). Every node publishes at start, so the last one to start wins: nodes are
+ * {@link ResultLimits} (every upload reads them), its {@link UrlAllowList} (a hook's URL is checked
+ * against it when registered) and its {@link ScheduleLimits} (a schedule is checked against them when created). Every node publishes at start, so the last one to start wins: nodes are
  * meant to share one configuration, and a node that finds other values says so. After a member leaves
  * it publishes again if an entry was lost with the member that held it and its backup.
  */
@@ -23,11 +24,14 @@ public final class SettingsPublisher implements MembershipListener {
     private final HazelcastInstance hazelcast;
     private final ResultLimits limits;
     private final UrlAllowList allowList;
+    private final ScheduleLimits scheduleLimits;
 
-    public SettingsPublisher(HazelcastInstance hazelcast, ResultLimits limits, UrlAllowList allowList) {
+    public SettingsPublisher(HazelcastInstance hazelcast, ResultLimits limits, UrlAllowList allowList,
+                             ScheduleLimits scheduleLimits) {
         this.hazelcast = hazelcast;
         this.limits = limits;
         this.allowList = allowList;
+        this.scheduleLimits = scheduleLimits;
     }
 
     public void start() {
@@ -41,6 +45,11 @@ public final class SettingsPublisher implements MembershipListener {
             LOG.warn("this node's WEFT_HTTP_ALLOW {} replaces a different one {}: give every node the same settings",
                     allowList.prefixes(), previousList.prefixes());
         }
+        ScheduleLimits previousSchedules = PublishedSetting.SCHEDULE_LIMITS.publish(hazelcast, scheduleLimits);
+        if (previousSchedules != null && !previousSchedules.equals(scheduleLimits)) {
+            LOG.warn("this node's {} {} replaces a different one {}: give every node the same settings",
+                    ScheduleLimits.VARIABLE, scheduleLimits.minInterval(), previousSchedules.minInterval());
+        }
         hazelcast.getCluster().addMembershipListener(this);
     }
 
@@ -53,6 +62,7 @@ public final class SettingsPublisher implements MembershipListener {
         try {
             PublishedSetting.RESULT_LIMITS.publishIfAbsent(hazelcast, limits);
             PublishedSetting.HTTP_ALLOW.publishIfAbsent(hazelcast, allowList);
+            PublishedSetting.SCHEDULE_LIMITS.publishIfAbsent(hazelcast, scheduleLimits);
         } catch (RuntimeException e) {
             LOG.debug("could not re-publish the settings after {} left", event.getMember(), e);
         }

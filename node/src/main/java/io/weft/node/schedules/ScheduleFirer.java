@@ -14,6 +14,7 @@ import io.weft.model.grid.RecordScheduleOutcome;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.schedule.FiringPlan;
 import io.weft.model.schedule.Schedule;
+import io.weft.model.schedule.ScheduleLimits;
 import io.weft.model.schedule.ScheduleState;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskStatus;
@@ -62,11 +63,12 @@ public final class ScheduleFirer implements AutoCloseable {
 
     /**
      * Starts this member's firer. {@code servedTypes} tells which task types some node serves (a tick
-     * of a type nobody serves is refused, and counts as a failure).
+     * of a type nobody serves is refused, and counts as a failure); so is a tick of a schedule that fires
+     * more often than {@code limits} allow (one stored by an older client, or written to the map directly).
      */
     public static ScheduleFirer start(HazelcastInstance hazelcast, TaskGraph graph, Supplier<Set<String>> servedTypes,
-                                      Clock clock) {
-        ScheduleFirer firer = new ScheduleFirer(hazelcast, new TickSubmitter(hazelcast, graph, servedTypes), clock);
+                                      ScheduleLimits limits, Clock clock) {
+        ScheduleFirer firer = new ScheduleFirer(hazelcast, new TickSubmitter(hazelcast, graph, servedTypes, limits), clock);
         hazelcast.getCluster().addMembershipListener(new DeadLockHolders(hazelcast));
         firer.thread.start();
         return firer;

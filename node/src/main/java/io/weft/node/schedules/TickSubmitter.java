@@ -3,9 +3,11 @@ package io.weft.node.schedules;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.weft.model.Ids;
+import io.weft.model.InvalidValueException;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.schedule.Schedule;
+import io.weft.model.schedule.ScheduleLimits;
 import io.weft.model.session.Session;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskOptions;
@@ -31,11 +33,13 @@ final class TickSubmitter {
     private final IMap<String, Session> sessions;
     private final TaskGraph graph;
     private final Supplier<Set<String>> servedTypes;
+    private final ScheduleLimits limits;
 
-    TickSubmitter(HazelcastInstance hazelcast, TaskGraph graph, Supplier<Set<String>> servedTypes) {
+    TickSubmitter(HazelcastInstance hazelcast, TaskGraph graph, Supplier<Set<String>> servedTypes, ScheduleLimits limits) {
         this.sessions = hazelcast.getMap(GridNames.SESSIONS);
         this.graph = graph;
         this.servedTypes = servedTypes;
+        this.limits = limits;
     }
 
     /** Returns the tick's task id; a {@link TickRefused} says why the schedule's task cannot be made. */
@@ -46,6 +50,11 @@ final class TickSubmitter {
         }
         if (!session.state().acceptsTasks()) {
             throw new TickRefused("session " + session.id() + " is " + session.state() + " and takes no new tasks");
+        }
+        try {
+            limits.check(schedule.spec(), tick);
+        } catch (InvalidValueException e) {
+            throw new TickRefused(e.getMessage());
         }
         TaskSpec template = schedule.spec().task();
         if (!servedTypes.get().contains(template.type())) {

@@ -45,6 +45,17 @@ class NodeSettingsTest {
     }
 
     @Test
+    void scheduleMinimumIntervalIsReadFromTheEnvironmentAndOneSecondByDefault() {
+        assertThat(NodeSettings.fromEnvironment(Map.of()).scheduleLimits().minInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(NodeSettings.fromEnvironment(Map.of("WEFT_SCHEDULE_MIN_INTERVAL", "PT1M")).scheduleLimits().minInterval())
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> NodeSettings.fromEnvironment(Map.of("WEFT_SCHEDULE_MIN_INTERVAL", "PT0.5S")))
+                .hasMessageContaining("WEFT_SCHEDULE_MIN_INTERVAL");
+        assertThatThrownBy(() -> NodeSettings.fromEnvironment(Map.of("WEFT_SCHEDULE_MIN_INTERVAL", "often")))
+                .hasMessageContaining("WEFT_SCHEDULE_MIN_INTERVAL");
+    }
+
+    @Test
     void badValuesAreRefusedNamingTheVariable() {
         assertThatThrownBy(() -> NodeSettings.fromEnvironment(Map.of("WEFT_PORT", "http")))
                 .hasMessageContaining("WEFT_PORT");

@@ -30,8 +30,7 @@ public final class TestStores {
     }
 
     public static StoreSettings file(Path dir, int writeDelaySeconds) {
-        return new StoreSettings(StoreKind.FILE, null, null, null, writeDelaySeconds, StoreSettings.DEFAULT_WRITE_BATCH_SIZE,
-                StoreSettings.DEFAULT_MAX_PENDING_WRITES, dir);
+        return new StoreSettings(StoreKind.FILE, null, null, null, writeDelaySeconds, StoreSettings.DEFAULT_WRITE_BATCH_SIZE, dir);
     }
 
     /** A new, empty database on the test server, named after {@code purpose}. */
@@ -53,7 +52,7 @@ public final class TestStores {
 
     public static StoreSettings postgresAt(String url, String user, String password, int writeDelaySeconds) {
         return new StoreSettings(StoreKind.POSTGRES, url, user, password, writeDelaySeconds,
-                StoreSettings.DEFAULT_WRITE_BATCH_SIZE, StoreSettings.DEFAULT_MAX_PENDING_WRITES, null);
+                StoreSettings.DEFAULT_WRITE_BATCH_SIZE, null);
     }
 
     /** The test server's base URL, user and password, for tests that build settings of their own. */
