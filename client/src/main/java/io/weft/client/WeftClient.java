@@ -26,6 +26,7 @@ public final class WeftClient implements AutoCloseable {
     private final Logs logs;
     private final ClusterAdmin cluster;
     private final Hooks hooks;
+    private final LostData lost;
 
     private WeftClient(HazelcastInstance hazelcast, boolean ownsInstance, Clock clock) {
         this.hazelcast = hazelcast;
@@ -39,6 +40,7 @@ public final class WeftClient implements AutoCloseable {
         this.logs = new Logs(hazelcast);
         this.cluster = new ClusterAdmin(hazelcast, members);
         this.hooks = new Hooks(hazelcast, sessions, clock);
+        this.lost = new LostData(hazelcast);
     }
 
     /** Connects as a Hazelcast client; Weft's serializers are added to {@code config}. */
@@ -54,6 +56,11 @@ public final class WeftClient implements AutoCloseable {
 
     public static WeftClient embedded(HazelcastInstance member, Clock clock) {
         return new WeftClient(member, false, clock);
+    }
+
+    /** The partitions the cluster lost, and whether a missing id was lost with one. */
+    public LostData lost() {
+        return lost;
     }
 
     public Sessions sessions() {

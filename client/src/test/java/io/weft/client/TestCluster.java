@@ -75,8 +75,10 @@ final class TestCluster implements AutoCloseable {
     }
 
     WeftNode addNode() {
+        // Quorum 1, whatever the CP member count: these nodes start one after the other, and a quorum
+        // of 2 would hold the first in its start until the second joined. QuorumCluster tests the quorum.
         NodeSettings settings = tuning.apply(NodeSettings.builder().clusterName(name).members(List.of("127.0.0.1"))
-                .metricsPort(0).slots(slots).sweepInterval(Duration.ofSeconds(1)).gracePeriod(Duration.ofSeconds(5)))
+                .quorum(1).metricsPort(0).slots(slots).sweepInterval(Duration.ofSeconds(1)).gracePeriod(Duration.ofSeconds(5)))
                 .build();
         WeftNode node = WeftNode.start(settings, handlers);
         nodes.add(node);

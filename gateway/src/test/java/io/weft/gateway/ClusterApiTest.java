@@ -25,7 +25,14 @@ class ClusterApiTest implements GatewayTest {
     @Test
     void adminDisablesAndEnablesATypeThenDrainsAndUndrainsTheNode() throws Exception {
         Api admin = new Api(http, ADMIN_KEY);
-        JsonNode member = admin.get("/v1/cluster").json().path("members").get(0);
+        JsonNode cluster = admin.get("/v1/cluster").json();
+        // The embedded node alone is the whole cluster: the quorum is 1, and present; nothing was lost.
+        assertThat(cluster.path("health").path("membersSeen").asInt()).isEqualTo(1);
+        assertThat(cluster.path("health").path("membersExpected").asInt()).isEqualTo(1);
+        assertThat(cluster.path("health").path("quorumPresent").asBoolean()).isTrue();
+        assertThat(cluster.path("health").path("lostPartitions").isArray()).isTrue();
+        assertThat(cluster.path("health").path("lostPartitions").size()).isZero();
+        JsonNode member = cluster.path("members").get(0);
         String id = member.path("id").asText();
         assertThat(member.path("state").asText()).isEqualTo("ACTIVE");
         assertThat(member.path("load").asInt()).isZero();

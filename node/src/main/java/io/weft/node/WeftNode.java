@@ -12,6 +12,12 @@ import io.weft.model.cluster.ServedType;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.grid.UserContextKeys;
+import io.weft.node.cluster.ClusterState;
+import io.weft.node.cluster.ClusterWatch;
+import io.weft.node.cluster.LossRecorder;
+import io.weft.node.cluster.LostResults;
+import io.weft.node.cluster.PartitionLosses;
+import io.weft.node.cluster.Quorum;
 import io.weft.node.config.MemberConfigFactory;
 import io.weft.node.config.NodeSettings;
 import io.weft.node.config.ResultLimitsPlan;
@@ -35,6 +41,7 @@ import io.weft.node.failover.OrphanReaper;
 import io.weft.node.failover.StrandedTaskSweeper;
 import io.weft.node.grid.SerializeValuesOnce;
 import io.weft.node.handler.TaskHandler;
+import io.weft.node.metrics.ClusterCollector;
 import io.weft.node.metrics.MetricSources;
 import io.weft.node.metrics.NodeMetrics;
 import io.weft.node.registry.MemberRegistry;
@@ -118,6 +125,8 @@ public final class WeftNode implements AutoCloseable {
     private volatile boolean stopped;
     /** The database under the grid, or {@code null} with a memory store. */
     private final DurableStore store;
+    private PartitionLosses partitionLosses;
+    private ClusterWatch clusterWatch;
 
     private WeftNode(NodeSettings settings, HazelcastInstance hazelcast, HandlerCatalog handlers, SlotPlan slots,
                      NodeMetrics metrics, DurableStore store, NodeEndpoints endpoints) {
@@ -204,6 +213,7 @@ public final class WeftNode implements AutoCloseable {
             health.set(node::health);
             // The member copied the config's context when it started: add to the member's own map.
             hazelcast.getUserContext().put(UserContextKeys.INTERRUPTER, node.running);
+            node.watchTheCluster();
             new SettingsPublisher(hazelcast, limits, settings.httpAllowList(), settings.scheduleLimits()).start();
             node.startSessions();
             node.startHooks(hookPolicy);
@@ -239,6 +249,26 @@ public final class WeftNode implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the Weft node of member " + hazelcast.getName() + " did not start", e);
         }
+    }
+
+    /**
+     * First of all: every lost partition is heard, logged and recorded (and handed to the handlers
+     * registered later through {@link #partitionLosses()}), and readiness follows the quorum.
+     */
+    private void watchTheCluster() {
+        Quorum quorum = Quorum.of(hazelcast);
+        CountRepair repair = new CountRepair(hazelcast, duties);
+        partitionLosses = new PartitionLosses(hazelcast, settings.backupCount(), duties, settings.clock());
+        // With a durable store, LostPartitionReload brings lost partitions back: nothing is recorded as lost.
+        LossRecorder recorder = new LossRecorder(hazelcast, quorum, settings.backupCount(), repair::recountAfterLoss,
+                store != null);
+        partitionLosses.register(recorder);
+        if (store == null) {
+            partitionLosses.register(new LostResults(hazelcast, duties, quorum));
+        }
+        partitionLosses.start();
+        clusterWatch = new ClusterWatch(hazelcast, quorum, partitionLosses, recorder).start();
+        metrics.registry().register(new ClusterCollector(clusterWatch::state));
     }
 
     /** Before the node takes tasks: the paused sessions are known, and status changes are counted. */
@@ -340,8 +370,11 @@ public final class WeftNode implements AutoCloseable {
             if (!hazelcast.getLifecycleService().isRunning()) {
                 return new HealthReport(false, false, memberId, 0);
             }
-            return new HealthReport(true, started && !stopped, memberId, hazelcast.getCluster().getMembers().size(),
-                    store == null ? null : store.metrics().degradedBecause());
+            ClusterState cluster = clusterWatch == null ? null : clusterWatch.state();
+            boolean servable = cluster == null || cluster.servable();
+            String degraded = store == null ? null : store.metrics().degradedBecause();
+            return new HealthReport(true, started && !stopped && servable, memberId, hazelcast.getCluster().getMembers().size(),
+                    servable ? degraded : cluster.reason(), cluster);
         } catch (HazelcastInstanceNotActiveException e) {
             return new HealthReport(false, false, memberId, 0);
         }
@@ -393,6 +426,19 @@ public final class WeftNode implements AutoCloseable {
     /** This member's part in firing schedules (it fires them while it holds the firing lock). */
     public ScheduleFirer scheduleFirer() {
         return scheduleFirer;
+    }
+
+    /**
+     * Where handlers of lost partitions are registered ({@link io.weft.node.cluster.PartitionLossHandler}):
+     * the default records each loss; a durable store adds one that reloads the partition.
+     */
+    public PartitionLosses partitionLosses() {
+        return partitionLosses;
+    }
+
+    /** The quorum, partitions and losses as this member sees them now. */
+    public ClusterState clusterState() {
+        return clusterWatch.state();
     }
 
     /** This member's view of the paused sessions. */

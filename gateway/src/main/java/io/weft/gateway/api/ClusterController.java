@@ -11,6 +11,7 @@ import io.weft.client.WeftClient;
 import io.weft.gateway.budget.GridBudget;
 import io.weft.gateway.config.WeftProperties;
 import io.weft.gateway.service.Backpressure;
+import io.weft.gateway.service.ClusterHealth;
 import io.weft.gateway.service.TypeCatalog;
 import io.weft.gateway.wire.ClusterView;
 import io.weft.model.task.TaskStatus;
@@ -31,8 +32,11 @@ public class ClusterController {
     private final Backpressure load;
     private final ClusterAdmin admin;
     private final String clusterName;
+    private final ClusterHealth health;
 
-    public ClusterController(TypeCatalog catalog, Backpressure load, WeftClient weft, WeftProperties properties) {
+    public ClusterController(TypeCatalog catalog, Backpressure load, WeftClient weft, WeftProperties properties,
+                             ClusterHealth health) {
+        this.health = health;
         this.catalog = catalog;
         this.load = load;
         this.admin = weft.cluster();
@@ -42,7 +46,7 @@ public class ClusterController {
     @Get
     public ClusterView cluster() {
         return new ClusterView(clusterName, catalog.members().stream().map(ClusterView.MemberView::of).toList(),
-                load.count(TaskStatus.QUEUED), load.count(TaskStatus.RUNNING));
+                load.count(TaskStatus.QUEUED), load.count(TaskStatus.RUNNING), health.view());
     }
 
     /** The member stops taking tasks, finishes what runs, then reports DRAINED. */

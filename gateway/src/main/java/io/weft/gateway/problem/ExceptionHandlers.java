@@ -73,6 +73,9 @@ public final class ExceptionHandlers {
     public static class Conflict implements ExceptionHandler<IllegalStateException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, IllegalStateException e) {
+            if (NoQuorum.isCause(e)) {
+                return NoQuorum.response(request);
+            }
             return Problems.response(HttpStatus.CONFLICT, e.getMessage(), request);
         }
     }
@@ -167,6 +170,9 @@ public final class ExceptionHandlers {
     public static class Unexpected implements ExceptionHandler<RuntimeException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, RuntimeException e) {
+            if (NoQuorum.isCause(e)) {
+                return NoQuorum.response(request);
+            }
             LOG.error("unexpected failure of {} {}", request.getMethodName(), request.getPath(), e);
             return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "the gateway failed to answer; see its log", request);
         }

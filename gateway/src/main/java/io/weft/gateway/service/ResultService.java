@@ -49,7 +49,7 @@ public class ResultService {
     public ResultMeta require(Caller caller, String resultId) {
         ResultMeta meta;
         try {
-            meta = weft.results().get(resultId).orElseThrow(() -> new NoSuchElementException("no result " + resultId));
+            meta = weft.results().get(resultId).orElseThrow(() -> weft.lost().missing("result", resultId));
         } catch (ResultExpiredException e) {
             requireVisible(caller, resultId, e.sessionId());
             throw e;
@@ -84,6 +84,10 @@ public class ResultService {
     /** A stream of a COMPLETED result's bytes. */
     public InputStream download(Caller caller, String resultId) {
         ResultMeta meta = require(caller, resultId);
+        if (meta.status() == ResultStatus.LOST) {
+            // 410 before a byte is sent: the bytes the grid still has would be a truncated download.
+            throw weft.lost().lostResult(meta);
+        }
         if (meta.status() != ResultStatus.COMPLETED) {
             throw new IllegalStateException("result " + resultId + " is " + meta.status() + "; only a COMPLETED one has data");
         }

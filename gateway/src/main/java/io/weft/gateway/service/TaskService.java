@@ -120,9 +120,9 @@ public class TaskService {
         return view(weft.tasks().cancel(taskId));
     }
 
-    /** The task, if it exists and {@code caller} may see it; else 404. */
+    /** The task, if it exists and {@code caller} may see it; else 404, or 410 when its partition was lost. */
     public Task require(Caller caller, String taskId) {
-        Task task = weft.tasks().get(taskId).orElseThrow(() -> new NoSuchElementException("no task " + taskId));
+        Task task = weft.tasks().get(taskId).orElseThrow(() -> weft.lost().missing("task", taskId));
         if (!ownership.canSee(caller, task.sessionId())) {
             throw new NoSuchElementException("no task " + taskId);
         }

@@ -5,9 +5,30 @@ import io.weft.model.cluster.MemberInfo;
 import java.time.Instant;
 import java.util.List;
 
-/** The members, the task types each serves with its slots, each one's load and state, and the cluster's load. */
+/**
+ * The members, the task types each serves with its slots, each one's load and state, the cluster's
+ * load, and its health: members seen and expected, the quorum, lost partitions.
+ */
 @Serdeable
-public record ClusterView(String clusterName, List<MemberView> members, long queued, long running) {
+public record ClusterView(String clusterName, List<MemberView> members, long queued, long running, Health health) {
+
+    /**
+     * @param membersSeen       the members the gateway reaches
+     * @param membersExpected   the members the cluster is configured to have
+     * @param quorum            the fewest members a side of a split needs to take writes
+     * @param quorumPresent     whether the members reached are that many (false: a split, writes refused)
+     * @param partitionsUnowned partitions with no live owner now
+     * @param lostPartitions    partitions lost with every replica, while their records are kept
+     */
+    @Serdeable
+    public record Health(int membersSeen, int membersExpected, int quorum, boolean quorumPresent, int partitionsUnowned,
+                         List<Lost> lostPartitions) {
+    }
+
+    /** A partition lost with every replica: when, with which members, what it held and with how many backups. */
+    @Serdeable
+    public record Lost(int partitionId, Instant at, List<String> gone, List<String> maps, int backupCount) {
+    }
 
     /**
      * One node. {@code load} is its tasks waiting for a slot plus its attempts running, as it last

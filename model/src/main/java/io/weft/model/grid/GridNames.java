@@ -34,6 +34,11 @@ public final class GridNames {
     public static final String SESSION_COUNTS = "weft.session-counts";
     /** Member uuid to the task types it serves and with how many slots. */
     public static final String MEMBERS = "weft.members";
+    /**
+     * Partition id to the {@code LostPartition} (as JSON) of a partition whose every replica was lost:
+     * a lost id answers "gone with partition N" (HTTP 410) rather than "no such id" while it is kept.
+     */
+    public static final String LOST_PARTITIONS = "weft.lost-partitions";
     /** Schedule id to its {@code Schedule}: recurring tasks. */
     public static final String SCHEDULES = "weft.schedules";
     /** The FencedLock held by the one member that fires schedules. */

@@ -1,5 +1,6 @@
 package io.weft.model.grid;
 
+import io.weft.model.cluster.DataLostException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.weft.model.result.ChunkKey;
@@ -38,12 +39,16 @@ public final class ResultInputStream extends InputStream {
      * @throws java.util.NoSuchElementException if there is no such result
      * @throws ResultExpiredException           if it has expired
      * @throws IllegalStateException            if it is not COMPLETED
+     * @throws DataLostException                if it is LOST (some of its bytes were lost with a partition)
      */
     public ResultInputStream(HazelcastInstance hazelcast, String resultId, Clock clock) {
         IMap<String, ResultMeta> results = hazelcast.getMap(GridNames.RESULTS);
         this.chunks = hazelcast.getMap(GridNames.CHUNKS);
         this.clock = clock;
         this.meta = ResultLookup.require(results, resultId, clock.instant());
+        if (meta.status() == ResultStatus.LOST) {
+            throw new DataLostException("result", resultId, "some of its bytes were lost with their partition");
+        }
         if (meta.status() != ResultStatus.COMPLETED) {
             throw new IllegalStateException("result " + resultId + " is " + meta.status() + "; only a COMPLETED result can be read");
         }

@@ -243,6 +243,9 @@ public final class TaskGraph {
         if (meta.status() == ResultStatus.ABORTED) {
             return ResolveInput.aborted(resultId, "its producer " + meta.ownerTaskId() + " failed", now);
         }
+        if (meta.status() == ResultStatus.LOST) {
+            return ResolveInput.aborted(resultId, "its bytes were lost with their partition", now);
+        }
         if (meta.isExpired(clock.instant())) {
             return ResolveInput.aborted(resultId, "it expired at " + meta.expiresAt(), now);
         }

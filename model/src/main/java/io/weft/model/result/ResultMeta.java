@@ -63,6 +63,12 @@ public record ResultMeta(String id, String sessionId, String name, String conten
                 chunkSize, chunkCount, createdAt, expiresAt);
     }
 
+    /** A COMPLETED result some of whose chunks were lost with their partition. */
+    public ResultMeta lose() {
+        return new ResultMeta(id, sessionId, name, contentType, ResultStatus.LOST, ownerTaskId, size, sha256,
+                chunkSize, chunkCount, createdAt, expiresAt);
+    }
+
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
     }

@@ -93,7 +93,8 @@ public record Task(String id, String sessionId, TaskSpec spec, TaskStatus status
     public Task failAttempt(TaskError cause, Instant now, Instant retryAt) {
         Checks.notNull("error", cause);
         boolean retry = retryAt != null && failures < spec.options().maxRetries()
-                && cause.type() != ErrorType.MISSING_OUTPUT && cause.type() != ErrorType.UNKNOWN_TYPE;
+                && cause.type() != ErrorType.MISSING_OUTPUT && cause.type() != ErrorType.UNKNOWN_TYPE
+                && cause.type() != ErrorType.DEPENDENCY_FAILED;
         if (retry) {
             return moveTo(TaskStatus.SCHEDULED, now, attempt + 1, failures + 1, null, retryAt, null, cause);
         }

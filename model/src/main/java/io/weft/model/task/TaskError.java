@@ -1,5 +1,6 @@
 package io.weft.model.task;
 
+import io.weft.model.cluster.DataLostException;
 import io.weft.model.Checks;
 
 /**
@@ -19,7 +20,13 @@ public record TaskError(ErrorType type, String exception, String message) {
         return new TaskError(type, null, message);
     }
 
+    /** A handler's exception; one caused by an input lost with its partition is a dependency error. */
     public static TaskError fromException(Throwable t) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataLostException) {
+                return new TaskError(ErrorType.DEPENDENCY_FAILED, cause.getClass().getName(), String.valueOf(cause.getMessage()));
+            }
+        }
         return new TaskError(ErrorType.HANDLER_ERROR, t.getClass().getName(), String.valueOf(t.getMessage()));
     }
 

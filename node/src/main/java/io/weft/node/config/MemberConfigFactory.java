@@ -45,6 +45,8 @@ public final class MemberConfigFactory {
         WeftSerializers.register(config.getSerializationConfig(), nodeSerializers);
         SerializeValuesOnce.installIn(config);
         addMaps(config, settings);
+        // Split-brain protection, merge policies and merge delays over every Weft map added above.
+        QuorumPlan.resolve(settings).applyTo(config, settings.backupCount());
         return config;
     }
 
@@ -88,6 +90,8 @@ public final class MemberConfigFactory {
         config.addMapConfig(new MapConfig(GridNames.CHUNKS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.MEMBERS).setBackupCount(settings.backupCount()));
         config.addMapConfig(new MapConfig(GridNames.SETTINGS).setBackupCount(settings.backupCount()));
+        config.addMapConfig(new MapConfig(GridNames.LOST_PARTITIONS).setBackupCount(settings.backupCount())
+                .setTimeToLiveSeconds((int) QuorumPlan.LOST_RECORD_RETENTION.toSeconds()));
         ScheduleAndLogMaps.addTo(config, settings.backupCount());
         HookMaps.addTo(config, settings.backupCount());
     }

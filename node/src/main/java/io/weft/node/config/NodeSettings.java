@@ -50,6 +50,9 @@ import java.util.Set;
  *                    {@link #builder()} keeps it in memory only
  * @param scheduleLimits how often a schedule may fire at most ({@code WEFT_SCHEDULE_MIN_INTERVAL}); default
  *                    {@link ScheduleLimits#DEFAULTS}, one second
+ * @param quorum      the fewest members a side of a split needs to take writes ({@code WEFT_QUORUM}); null:
+ *                    a majority of {@code WEFT_CP_MEMBERS} when above 0, else of the entries of
+ *                    {@code WEFT_MEMBERS}, 1 for a lone node (see {@link QuorumPlan})
  */
 public record NodeSettings(String configPath, String clusterName, int port, List<String> members, int cpMembers,
                            int metricsPort, int backupCount, Map<String, Integer> slots, Integer defaultSlots,
@@ -57,7 +60,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
                            Long maxResultBytes, Long sessionQuotaBytes, Duration resultTombstone,
                            boolean dataMember, Set<String> taskTypes, int taskLogLines,
                            List<String> httpAllow, HookSettings hooks, StoreSettings store,
-                           ScheduleLimits scheduleLimits) {
+                           ScheduleLimits scheduleLimits, Integer quorum) {
 
     public static final String DEFAULT_CLUSTER_NAME = "weft";
     public static final int DEFAULT_PORT = 5701;
@@ -109,6 +112,9 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         hooks = hooks == null ? HookSettings.UNSET : hooks;
         store = store == null ? StoreSettings.MEMORY : store;
         scheduleLimits = scheduleLimits == null ? ScheduleLimits.DEFAULTS : scheduleLimits;
+        if (quorum != null && quorum < 1) {
+            throw new IllegalArgumentException("WEFT_QUORUM must be at least 1, got " + quorum);
+        }
     }
 
     /** {@link #httpAllow} as the check the {@code http} task type and hook deliveries share. */
@@ -145,6 +151,7 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         b.store = StoreSettings.fromEnvironment(env, b.members.size() <= 1);
         Duration minInterval = durationVar(env, ScheduleLimits.VARIABLE);
         b.scheduleLimits = minInterval == null ? ScheduleLimits.DEFAULTS : new ScheduleLimits(minInterval);
+        b.quorum = env.containsKey("WEFT_QUORUM") ? intVar(env, "WEFT_QUORUM", 0) : null;
         return b.build();
     }
 
@@ -254,6 +261,14 @@ public record NodeSettings(String configPath, String clusterName, int port, List
             return this;
         }
 
+        private Integer quorum;
+
+        /** The fewest members a side needs to take writes; null (the default) derives it (see {@link QuorumPlan}). */
+        public Builder quorum(Integer value) {
+            this.quorum = value;
+            return this;
+        }
+
         /** Hook delivery settings over the YAML's (tests make retries fast with these). */
         public Builder hooks(HookSettings value) {
             this.hooks = value;
@@ -349,7 +364,8 @@ public record NodeSettings(String configPath, String clusterName, int port, List
         public NodeSettings build() {
             return new NodeSettings(configPath, clusterName, port, members, cpMembers, metricsPort, backupCount, slots,
                     defaultSlots, gracePeriod, sweepInterval, clock, maxResultBytes, sessionQuotaBytes,
-                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks, store, scheduleLimits);
+                    resultTombstone, dataMember, taskTypes, taskLogLines, httpAllow, hooks, store, scheduleLimits,
+                    quorum);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.weft.node.execution;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import io.weft.node.cluster.Quorum;
 import io.weft.model.grid.GridNames;
 import io.weft.model.grid.TaskGraph;
 import io.weft.model.task.Task;
@@ -41,6 +42,7 @@ public final class Dispatcher {
     private final Set<String> cancelNoticed = ConcurrentHashMap.newKeySet();
     private final RunningAttempts running;
     private final PausedSessions paused;
+    private final Quorum quorum;
     private volatile boolean accepting = true;
     private volatile boolean draining;
     private final Set<String> disabled = ConcurrentHashMap.newKeySet();
@@ -49,6 +51,7 @@ public final class Dispatcher {
                       RunningAttempts running, ExecutorService workers, ScheduledExecutorService timers,
                       NodeMetrics metrics, Clock clock, TaskGraph graph, PausedSessions paused, SessionCounts counts) {
         this.hazelcast = hazelcast;
+        this.quorum = Quorum.of(hazelcast);
         this.registry = registry;
         this.paused = paused;
         this.running = running;
@@ -64,7 +67,9 @@ public final class Dispatcher {
                     cancelNoticed.remove(due.id());
                     done.run();
                 };
-                if (cancelNoticed.contains(due.id())) {
+                // A side of a split without the quorum starts no attempt: the task stays QUEUED in the
+                // grid, and the majority (or this side, once merged) runs it.
+                if (cancelNoticed.contains(due.id()) || !quorum.present()) {
                     release.run();
                 } else {
                     runner.start(due, snapshot, release);

@@ -1,6 +1,7 @@
 package io.weft.node.failover;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.weft.node.cluster.Quorum;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -9,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A periodic pass over this node's partitions that does what an event lost with a member, or a member
  * that died halfway, left undone. A failed pass is logged and left to the next one; while the member
- * shuts down it is not even logged.
+ * shuts down it is not even logged. A member without the quorum (the minority of a split) skips its
+ * passes: what it would put right is the majority's to do, and its copy merges into theirs.
  */
 public abstract class Audit implements Runnable {
 
@@ -17,11 +19,13 @@ public abstract class Audit implements Runnable {
 
     private final HazelcastInstance hazelcast;
     private final String name;
+    private final Quorum quorum;
 
     /** @param name how the log names this audit */
     protected Audit(HazelcastInstance hazelcast, String name) {
         this.hazelcast = hazelcast;
         this.name = name;
+        this.quorum = Quorum.of(hazelcast);
     }
 
     /** One pass; returns how many tasks it put right. */
@@ -39,6 +43,10 @@ public abstract class Audit implements Runnable {
 
     @Override
     public final void run() {
+        if (!quorum.present()) {
+            LOG.debug("{} skipped: this member sees {} of the {} members the quorum needs", name, quorum.seen(), quorum.size());
+            return;
+        }
         try {
             int count = audit();
             if (count > 0) {

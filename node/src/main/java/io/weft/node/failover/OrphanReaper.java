@@ -10,6 +10,7 @@ import io.weft.model.grid.GridNames;
 import io.weft.model.grid.RequeueOrphan;
 import io.weft.model.task.Task;
 import io.weft.model.task.TaskStatus;
+import io.weft.node.cluster.Quorum;
 import io.weft.node.execution.Dispatcher;
 import io.weft.node.execution.DueTask;
 import io.weft.node.metrics.NodeMetrics;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * When a member leaves or crashes, hands the tasks it was running back to the queue with the next
  * attempt (so the lost attempt's late result is refused by its fence), and dispatches them at once.
- * The oldest surviving member does it; the sweep catches any it misses.
+ * The oldest surviving member does it; the sweep catches any it misses. A side without the quorum
+ * does nothing: the members it lost may be alive on the other side, running those very tasks.
  */
 public final class OrphanReaper implements MembershipListener {
 
@@ -37,6 +39,7 @@ public final class OrphanReaper implements MembershipListener {
     private final NodeMetrics metrics;
     private final Clock clock;
     private final SessionCounts counts;
+    private final Quorum quorum;
 
     public OrphanReaper(HazelcastInstance hazelcast, Dispatcher dispatcher, Executor background, NodeMetrics metrics,
                         Clock clock, SessionCounts counts) {
@@ -47,6 +50,7 @@ public final class OrphanReaper implements MembershipListener {
         this.metrics = metrics;
         this.clock = clock;
         this.counts = counts;
+        this.quorum = Quorum.of(hazelcast);
     }
 
     @Override
@@ -57,6 +61,11 @@ public final class OrphanReaper implements MembershipListener {
     @Override
     public void memberRemoved(MembershipEvent event) {
         Member oldest = hazelcast.getCluster().getMembers().iterator().next();
+        if (!quorum.present()) {
+            LOG.warn("member {} left and this side of the cluster has {} of the {} members the quorum needs: "
+                    + "its tasks are left to the majority", event.getMember().getUuid(), quorum.seen(), quorum.size());
+            return;
+        }
         if (oldest.localMember()) {
             String dead = event.getMember().getUuid().toString();
             background.execute(() -> requeueTasksOf(dead));

@@ -1,6 +1,7 @@
 package io.weft.node.hooks;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.weft.node.cluster.Quorum;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import io.weft.model.grid.GridNames;
@@ -24,15 +25,22 @@ final class PendingDeliverySweep implements Runnable {
     private final IMap<String, HookDelivery> deliveries;
     private final DeliveryRunner runner;
     private final Clock clock;
+    private final Quorum quorum;
 
     PendingDeliverySweep(HazelcastInstance hazelcast, DeliveryRunner runner, Clock clock) {
         this.deliveries = hazelcast.getMap(GridNames.HOOK_DELIVERIES);
+        this.quorum = Quorum.of(hazelcast);
         this.runner = runner;
         this.clock = clock;
     }
 
     @Override
     public void run() {
+        // A side of a split without the quorum sends nothing: its copies of the deliveries are the
+        // majority's to send, and it could record no attempt.
+        if (!quorum.present()) {
+            return;
+        }
         try {
             Instant now = clock.instant();
             for (String id : deliveries.localKeySet(Predicates.and(Predicates.equal("state", DeliveryState.PENDING.name()),

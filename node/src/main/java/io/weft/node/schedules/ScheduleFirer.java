@@ -2,6 +2,7 @@ package io.weft.node.schedules;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import io.weft.node.cluster.Quorum;
 import com.hazelcast.cp.lock.FencedLock;
 import com.hazelcast.cp.lock.exception.LockOwnershipLostException;
 import com.hazelcast.map.IMap;
@@ -56,6 +57,7 @@ public final class ScheduleFirer implements AutoCloseable {
     private final TickSubmitter submitter;
     private final Clock clock;
     private final Thread thread;
+    private final Quorum quorum;
     private volatile boolean closed;
     private volatile long fence = FencedLock.INVALID_FENCE;
 
@@ -78,6 +80,7 @@ public final class ScheduleFirer implements AutoCloseable {
         this.tasks = hazelcast.getMap(GridNames.TASKS);
         this.submitter = submitter;
         this.clock = clock;
+        this.quorum = Quorum.of(hazelcast);
         this.thread = new Thread(this::run, "weft-schedule-firer");
         this.thread.setDaemon(true);
     }
@@ -97,8 +100,11 @@ public final class ScheduleFirer implements AutoCloseable {
                         lock = hazelcast.getCPSubsystem().getLock(GridNames.SCHEDULE_FIRING_LOCK);
                     }
                     if (hold(lock)) {
-                        fireDue();
-                        countOutcomes();
+                        // A side of a split without the quorum fires nothing: its ticks are the majority's.
+                        if (quorum.present()) {
+                            fireDue();
+                            countOutcomes();
+                        }
                         sleep(POLL_INTERVAL.toMillis());
                     }
                 } catch (HazelcastInstanceNotActiveException e) {

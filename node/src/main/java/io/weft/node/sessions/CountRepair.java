@@ -4,6 +4,7 @@ import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.cluster.MembershipAdapter;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
+import io.weft.node.cluster.Quorum;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.projection.Projections;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,8 @@ public final class CountRepair extends MembershipAdapter {
     private final IMap<String, TaskCounts> counts;
     private final ScheduledExecutorService background;
     private final QuietRecount recount;
+    private final AtomicBoolean lossRecountPending = new AtomicBoolean();
+    private final Quorum quorum;
 
     public CountRepair(HazelcastInstance hazelcast, ScheduledExecutorService background) {
         this.hazelcast = hazelcast;
@@ -51,11 +55,13 @@ public final class CountRepair extends MembershipAdapter {
         this.counts = hazelcast.getMap(GridNames.SESSION_COUNTS);
         this.background = background;
         this.recount = new QuietRecount(hazelcast, background);
+        this.quorum = Quorum.of(hazelcast);
     }
 
     @Override
     public void memberRemoved(MembershipEvent event) {
-        if (!hazelcast.getCluster().getMembers().iterator().next().localMember()) {
+        // A side of a split without the quorum could write no count: the majority recounts.
+        if (!hazelcast.getCluster().getMembers().iterator().next().localMember() || !quorum.present()) {
             return;
         }
         // A query while the lost member's partitions are still being promoted and migrated can miss
@@ -68,6 +74,26 @@ public final class CountRepair extends MembershipAdapter {
                         event.getMember().getUuid(), sessions.size());
             } catch (RuntimeException e) {
                 LOG.warn("finding the sessions to recount after member {} left failed", event.getMember().getUuid(), e);
+            }
+        });
+    }
+
+    /**
+     * After a partition was lost: every session with counts is counted again from the tasks that are
+     * left, once (a loss of many partitions at once asks many times within a second).
+     */
+    public void recountAfterLoss() {
+        if (!lossRecountPending.compareAndSet(false, true)) {
+            return;
+        }
+        AfterDeparture.run(hazelcast, background, DELAY, () -> {
+            lossRecountPending.set(false);
+            try {
+                Set<String> sessions = new HashSet<>(counts.keySet());
+                recount.recount(sessions);
+                LOG.info("partitions were lost; the task counts of {} sessions are recounted as each is quiet", sessions.size());
+            } catch (RuntimeException e) {
+                LOG.warn("finding the sessions to recount after a loss failed", e);
             }
         });
     }
