@@ -99,13 +99,17 @@ class WholeClusterRestartTest {
                 .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("the input")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(upload.statusCode()).as(upload.body()).isBetween(200, 204);
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
-                .untilAsserted(() -> assertThat(get("/v1/sessions/" + accepted.session()).path("counts")
-                        .path("SUCCEEDED").asInt()).isEqualTo(accepted.total()));
+        // The tasks themselves say when every one has ended; the session's counts must then agree.
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(5)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(allTasks(accepted.session()))
+                        .filteredOn(task -> task.path("status").asText().equals("SUCCEEDED")).hasSize(accepted.total()));
         List<JsonNode> tasks = allTasks(accepted.session());
         assertThat(tasks).hasSize(accepted.total());
         assertThat(tasks).allSatisfy(task -> assertThat(task.path("status").asText()).as(task.path("id").asText())
                 .isEqualTo("SUCCEEDED"));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(get("/v1/sessions/" + accepted.session()).path("counts")
+                        .path("SUCCEEDED").asInt()).as("the session's counts").isEqualTo(accepted.total()));
         for (JsonNode task : tasks) {
             Instant due = accepted.dueAt().get(task.path("id").asText());
             if (due != null) {

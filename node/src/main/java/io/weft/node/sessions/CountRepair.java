@@ -100,9 +100,9 @@ public final class CountRepair extends MembershipAdapter {
 
     /**
      * The cluster started on its store, which does not keep the counts: if this is the oldest member,
-     * every session's counts are written from its tasks, in one pass over them, before any task moves
-     * (changes are only ever added to counts that exist). Returns how many sessions it counted (0
-     * elsewhere).
+     * every session's counts are written from its tasks, in one pass over them, before this member
+     * moves any task (changes are only ever added to counts that exist), and again once each session
+     * is quiet. Returns how many sessions it counted (0 elsewhere).
      */
     public int countAllIfOldest() {
         if (!hazelcast.getCluster().getMembers().iterator().next().localMember()) {
@@ -119,6 +119,9 @@ public final class CountRepair extends MembershipAdapter {
         Map<String, TaskCounts> counted = new HashMap<>();
         bySession.forEach((session, byStatus) -> counted.put(session, new TaskCounts(byStatus)));
         counts.putAll(counted);
+        // Members that finished loading first may already move tasks: a change made between the pass
+        // and the write is counted twice or not at all. Each session is counted again once quiet.
+        recount.recount(counted.keySet());
         return counted.size();
     }
 
