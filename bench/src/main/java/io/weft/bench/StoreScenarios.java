@@ -37,14 +37,14 @@ import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
  * Echo with a durable store under the grid, beside the same run's in-memory echo: the file store and
  * PostgreSQL, each write-behind (1 s) and write-through; the rows each wrote per second; and the time
  * a node takes to start on a store of stored tasks (loaded, put right, ready). PostgreSQL is the
- * server {@code bin/weft-postgres start} runs, or {@code -Dbench.pg.url}, {@code .user}, {@code .password};
- * each scenario gets a database of its own.
+ * server {@code bin/weft-postgres start} runs, or {@code -Dbench.pg.url}, {@code .user}, {@code .password}
+ * (else the test suite's {@code WEFT_TEST_PG_*}, which CI sets); each scenario gets a database of its own.
  */
 final class StoreScenarios {
 
-    private static final String PG_URL = System.getProperty("bench.pg.url", "jdbc:postgresql://127.0.0.1:55432/weft");
-    private static final String PG_USER = System.getProperty("bench.pg.user", "weft");
-    private static final String PG_PASSWORD = System.getProperty("bench.pg.password", "weft");
+    private static final String PG_URL = setting("bench.pg.url", "WEFT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:55432/weft");
+    private static final String PG_USER = setting("bench.pg.user", "WEFT_TEST_PG_USER", "weft");
+    private static final String PG_PASSWORD = setting("bench.pg.password", "WEFT_TEST_PG_PASSWORD", "weft");
 
     /** JobRunr's shortest poll interval on a SQL storage. */
     private static final Duration JOBRUNR_SQL_POLL = Duration.ofSeconds(5);
@@ -175,5 +175,13 @@ final class StoreScenarios {
         }
         return new StoreSettings(StoreKind.POSTGRES, PG_URL.substring(0, PG_URL.lastIndexOf('/') + 1) + database, PG_USER,
                 PG_PASSWORD, writeDelaySeconds, StoreSettings.DEFAULT_WRITE_BATCH_SIZE, (Path) null);
+    }
+
+    private static String setting(String property, String variable, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(variable);
+        }
+        return value == null || value.isBlank() ? fallback : value;
     }
 }
